@@ -1,0 +1,2 @@
+/** Principia benchmarks. */
+package io.principia.benchmarks;

@@ -1,0 +1,311 @@
+package io.principia.core.tensor;
+
+import io.principia.core.autograd.Backward;
+import io.principia.core.autograd.BackwardFn;
+import io.principia.core.autograd.Grad;
+import io.principia.core.autograd.Node;
+import io.principia.core.ops.Arithmetic;
+import io.principia.core.ops.LinearAlgebra;
+import io.principia.core.ops.Pointwise;
+import io.principia.core.ops.Reductions;
+import io.principia.core.ops.ShapeOps;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An n-dimensional array (an ND4J {@link INDArray}) plus what reverse-mode autograd needs: whether
+ * it requires a gradient, the gradient accumulated so far, and the {@link Node} that produced it.
+ *
+ * <p>Ops build the graph as they run (define-by-run, as in PyTorch); {@link #backward()} walks it
+ * in reverse topological order. A tensor used twice receives both contributions. Leaf tensors
+ * (parameters, inputs created with {@link #param}) keep their gradient until {@link #zeroGrad()};
+ * intermediate gradients are released once used unless {@link #retainGrad()} was called.
+ *
+ * <p>float32 is the default; float64 works everywhere and is what gradient checks use.
+ */
+public final class Tensor {
+    private final INDArray data;
+    private boolean requiresGrad;
+    private Node node;
+    private INDArray grad;
+    /** True while {@link #grad} may alias an array some other tensor also holds. */
+    private boolean gradShared;
+    private boolean retainGrad;
+
+    private Tensor(INDArray data, boolean requiresGrad, Node node) {
+        this.data = data;
+        this.requiresGrad = requiresGrad;
+        this.node = node;
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    /** Wraps an array as a constant (no gradient). The array is not copied. */
+    public static Tensor of(INDArray data) {
+        return new Tensor(checkNotNull(data), false, null);
+    }
+
+    /** Wraps an array as a leaf that requires a gradient (a parameter or a gradient-checked input). */
+    public static Tensor param(INDArray data) {
+        return new Tensor(checkNotNull(data), true, null);
+    }
+
+    public static Tensor scalar(double value) {
+        return of(Nd4j.scalar(DataType.FLOAT, value));
+    }
+
+    public static Tensor scalar(double value, DataType dtype) {
+        return of(Nd4j.scalar(dtype, value));
+    }
+
+    public static Tensor zeros(long... shape) {
+        return of(Nd4j.zeros(DataType.FLOAT, shape));
+    }
+
+    public static Tensor zeros(DataType dtype, long... shape) {
+        return of(Nd4j.zeros(dtype, shape));
+    }
+
+    public static Tensor ones(long... shape) {
+        return of(Nd4j.ones(DataType.FLOAT, shape));
+    }
+
+    /** A float32 constant from values in row-major (C) order. */
+    public static Tensor of(float[] values, long... shape) {
+        return of(Nd4j.create(values, shape, 'c'));
+    }
+
+    /** A float64 constant from values in row-major (C) order. */
+    public static Tensor of(double[] values, long... shape) {
+        return of(Nd4j.create(values, shape, 'c'));
+    }
+
+    /**
+     * The result of an op: records a graph node when recording is on and any input needs a
+     * gradient. {@code backward} receives the gradient of the output and must call
+     * {@link #accumulateGrad} on each input that {@link #requiresGrad()}.
+     */
+    public static Tensor result(String op, INDArray value, BackwardFn backward, Tensor... inputs) {
+        boolean needs = false;
+        if (Grad.enabled()) {
+            for (Tensor in : inputs) {
+                if (in != null && in.requiresGrad) {
+                    needs = true;
+                    break;
+                }
+            }
+        }
+        return new Tensor(value, needs, needs ? new Node(op, inputs, backward) : null);
+    }
+
+    private static INDArray checkNotNull(INDArray data) {
+        if (data == null) {
+            throw new IllegalArgumentException("tensor data is null");
+        }
+        return data;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public INDArray data() { return data; }
+
+    public long[] shape() { return data.shape(); }
+
+    public long size(int axis) { return data.size(axis < 0 ? axis + data.rank() : axis); }
+
+    public int rank() { return data.rank(); }
+
+    public long length() { return data.length(); }
+
+    public DataType dtype() { return data.dataType(); }
+
+    /** The value of a one-element tensor. */
+    public double item() {
+        if (data.length() != 1) {
+            throw new IllegalStateException("item() needs a one-element tensor, got shape " + Arrays.toString(shape()));
+        }
+        return data.getDouble(0);
+    }
+
+    public boolean requiresGrad() { return requiresGrad; }
+
+    /** Marks a leaf as needing a gradient (or not). Only leaves can be changed. */
+    public Tensor requiresGrad(boolean value) {
+        if (node != null) {
+            throw new IllegalStateException("requiresGrad can only be set on a leaf tensor, not on the output of op '" + node.op() + "'");
+        }
+        this.requiresGrad = value;
+        return this;
+    }
+
+    public Node node() { return node; }
+
+    public boolean isLeaf() { return node == null; }
+
+    /** The accumulated gradient, or null if none has flowed here yet. */
+    public INDArray grad() { return grad; }
+
+    /** Same as {@link #grad()}, for the autograd engine. */
+    public INDArray gradArray() { return grad; }
+
+    /** Keeps this intermediate tensor's gradient after backward (leaves always keep theirs). */
+    public Tensor retainGrad() {
+        this.retainGrad = true;
+        return this;
+    }
+
+    public boolean retainsGrad() { return retainGrad; }
+
+    /** Drops the accumulated gradient. */
+    public void zeroGrad() {
+        grad = null;
+        gradShared = false;
+    }
+
+    public void clearGrad() { zeroGrad(); }
+
+    /** Replaces the gradient (used by gradient clipping and optimizers). Shape must match. */
+    public void setGrad(INDArray g) {
+        if (g != null && !Arrays.equals(g.shape(), data.shape())) {
+            throw new IllegalArgumentException("gradient shape " + Arrays.toString(g.shape())
+                    + " does not match tensor shape " + Arrays.toString(data.shape()));
+        }
+        grad = g;
+        gradShared = false;
+    }
+
+    /**
+     * Adds {@code g} into this tensor's gradient. The first contribution is stored without a copy;
+     * a second one allocates a fresh sum, so arrays shared between tensors are never mutated.
+     */
+    public void accumulateGrad(INDArray g) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (!Arrays.equals(g.shape(), data.shape())) {
+            String op = node == null ? "leaf" : node.op();
+            throw new IllegalStateException("gradient of shape " + Arrays.toString(g.shape()) + " reached tensor of shape "
+                    + Arrays.toString(data.shape()) + " (produced by " + op + ")");
+        }
+        if (g.dataType() != data.dataType()) {
+            g = g.castTo(data.dataType());
+        }
+        if (grad == null) {
+            grad = g;
+            gradShared = true;
+        } else if (gradShared) {
+            grad = grad.add(g);
+            gradShared = false;
+        } else {
+            grad.addi(g);
+        }
+    }
+
+    /** Makes sure the gradient array belongs to this tensor alone, so it may be updated in place. */
+    public void ownGrad() {
+        if (grad != null && gradShared) {
+            grad = grad.dup();
+            gradShared = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- autograd
+
+    /** Backpropagates from a one-element tensor (a loss). */
+    public void backward() {
+        if (data.length() != 1) {
+            throw new IllegalStateException("backward() without an explicit gradient needs a scalar, but this tensor has shape "
+                    + Arrays.toString(shape()) + "; call backward(grad) with a gradient of that shape");
+        }
+        backward(Nd4j.onesLike(data), false);
+    }
+
+    /** Backpropagates a given output gradient (same shape as this tensor). */
+    public void backward(INDArray gradOutput) {
+        backward(gradOutput, false);
+    }
+
+    public void backward(INDArray gradOutput, boolean retainGraph) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward() on a tensor that does not require a gradient"
+                    + " (no input of its graph requires one, or it was computed under Grad.off())");
+        }
+        if (!Arrays.equals(gradOutput.shape(), data.shape())) {
+            throw new IllegalArgumentException("backward: gradient shape " + Arrays.toString(gradOutput.shape())
+                    + " does not match tensor shape " + Arrays.toString(data.shape()));
+        }
+        Backward.run(this, gradOutput, retainGraph);
+    }
+
+    /** The same data, cut from the graph. */
+    public Tensor detach() {
+        return new Tensor(data, false, null);
+    }
+
+    /** A copy of the data, cut from the graph. */
+    public Tensor copy() {
+        return new Tensor(data.dup(), false, null);
+    }
+
+    public Tensor castTo(DataType dtype) {
+        return Pointwise.cast(this, dtype);
+    }
+
+    // ---------------------------------------------------------------- fluent ops
+
+    public Tensor add(Tensor o) { return Arithmetic.add(this, o); }
+
+    public Tensor add(double c) { return Arithmetic.add(this, c); }
+
+    public Tensor sub(Tensor o) { return Arithmetic.sub(this, o); }
+
+    public Tensor sub(double c) { return Arithmetic.add(this, -c); }
+
+    public Tensor mul(Tensor o) { return Arithmetic.mul(this, o); }
+
+    public Tensor mul(double c) { return Arithmetic.mul(this, c); }
+
+    public Tensor div(Tensor o) { return Arithmetic.div(this, o); }
+
+    public Tensor div(double c) { return Arithmetic.mul(this, 1.0 / c); }
+
+    public Tensor neg() { return Arithmetic.neg(this); }
+
+    public Tensor pow(double p) { return Arithmetic.pow(this, p); }
+
+    public Tensor exp() { return Pointwise.exp(this); }
+
+    public Tensor log() { return Pointwise.log(this); }
+
+    public Tensor tanh() { return Pointwise.tanh(this); }
+
+    public Tensor sigmoid() { return Pointwise.sigmoid(this); }
+
+    public Tensor relu() { return Pointwise.relu(this); }
+
+    public Tensor matmul(Tensor o) { return LinearAlgebra.matmul(this, o); }
+
+    public Tensor sum() { return Reductions.sum(this); }
+
+    public Tensor sum(int axis, boolean keepDims) { return Reductions.sum(this, new int[] {axis}, keepDims); }
+
+    public Tensor mean() { return Reductions.mean(this); }
+
+    public Tensor mean(int axis, boolean keepDims) { return Reductions.mean(this, new int[] {axis}, keepDims); }
+
+    public Tensor reshape(long... shape) { return ShapeOps.reshape(this, shape); }
+
+    public Tensor transpose(int a, int b) { return ShapeOps.transpose(this, a, b); }
+
+    public Tensor permute(int... axes) { return ShapeOps.permute(this, axes); }
+
+    @Override
+    public String toString() {
+        String op = node == null ? (requiresGrad ? "leaf, requiresGrad" : "const") : node.op();
+        return "Tensor" + Arrays.toString(shape()) + " " + dtype() + " (" + op + ")\n" + data;
+    }
+}

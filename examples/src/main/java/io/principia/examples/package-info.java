@@ -1,0 +1,2 @@
+/** Principia examples. */
+package io.principia.examples;

@@ -1,0 +1,2 @@
+/** Principia graph module: filled in by its own issue; builds empty until then. */
+package io.principia.graph;
