@@ -1,0 +1,12 @@
+package io.principia.examples.cli;
+
+import java.util.List;
+
+/** Every experiment the launcher knows, in the order {@code list} prints them. */
+public final class Experiments {
+    private Experiments() {}
+
+    public static List<Object> all() {
+        return List.of();
+    }
+}

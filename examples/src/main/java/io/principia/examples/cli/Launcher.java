@@ -1,0 +1,61 @@
+package io.principia.examples.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code ./principia}: {@code list} names every experiment, {@code train NAME}
+ * runs one. Experiments are picocli commands registered in {@link Experiments}.
+ */
+@Command(name = "principia", mixinStandardHelpOptions = true, version = "Principia 0.1.0",
+        description = "Principled deep-learning architectures on the JVM.",
+        subcommands = {Launcher.ListExperiments.class})
+public final class Launcher implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The full command tree (exposed for tests). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Launcher());
+        CommandLine train = new CommandLine(new Train());
+        for (Object experiment : Experiments.all()) {
+            train.addSubcommand(experiment);
+        }
+        cli.addSubcommand("train", train);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    @Command(name = "list", description = "Name every experiment, one line each.")
+    static final class ListExperiments implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            List<Object> all = Experiments.all();
+            for (Object e : all) {
+                Command c = e.getClass().getAnnotation(Command.class);
+                System.out.printf("%-24s %s%n", c.name(), String.join(" ", c.description()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Run one experiment: train NAME [options]; NAME --help shows its options.")
+    static final class Train implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.err.println("name an experiment; `./principia list` shows them all");
+            CommandLine.usage(this, System.err);
+            return 2;
+        }
+    }
+}
