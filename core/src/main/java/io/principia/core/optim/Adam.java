@@ -71,7 +71,7 @@ public class Adam extends StatefulOptimizer {
         INDArray w = p.data();
         if (weightDecay != 0) {
             if (decoupled) {
-                w.muli(1 - lr * weightDecay);                                   // p ← p − lr·λ·p
+                scali(1 - lr * weightDecay, w);                                 // p ← p − lr·λ·p
             } else {
                 g = axpyInto(g, weightDecay, w, s.scratch("g", w));             // g + λ·p
             }
@@ -90,7 +90,7 @@ public class Adam extends StatefulOptimizer {
             Nd4j.exec(new AdamUpdater(g, v, m, u, v, m, kernelLr, beta1, beta2, epsHat, iteration));
         }
         if (lr != 0) {
-            w.subi(u);
+            axpyi(-1, u, w);
         }
     }
 }

@@ -36,7 +36,7 @@ public final class GradClip {
         for (Tensor p : params) {
             INDArray g = p.grad();
             if (g != null) {
-                double n = g.norm2Number().doubleValue();
+                double n = InPlace.norm2(g);
                 sumSq += n * n;
             }
         }

@@ -72,12 +72,12 @@ public class RmsProp extends StatefulOptimizer {
         // v ← α·v + (1−α)·g² and u ← k·g/(√v + ε), with k = lr when that is the whole step.
         Nd4j.exec(new RmsPropUpdater(g, v, u, v, plain ? lr : 1.0, alpha, eps));
         if (plain) {
-            w.subi(u);
+            axpyi(-1, u, w);
             return;
         }
         if (centered) {
             INDArray gAvg = s.slot(GRAD_AVG);
-            gAvg.muli(alpha);
+            scali(alpha, gAvg);
             axpyi(1 - alpha, g, gAvg);                                           // ḡ ← α·ḡ + (1−α)·g
             Nd4j.exec(new MulOp(gAvg, gAvg, u));                                 // u ← ḡ²
             u.rsubi(v);                                                          // u ← v − ḡ²
@@ -86,7 +86,8 @@ public class RmsProp extends StatefulOptimizer {
         }
         if (momentum > 0) {
             INDArray b = s.slot(MOMENTUM_BUFFER);
-            b.muli(momentum).addi(u);                                            // b ← μ·b + g/a
+            scali(momentum, b);
+            axpyi(1, u, b);                                                      // b ← μ·b + g/a
             axpyi(-lr, b, w);
         } else {
             axpyi(-lr, u, w);

@@ -64,7 +64,7 @@ public class Sgd extends StatefulOptimizer {
             if (s.step() == 1) {
                 b.assign(d);
             } else {
-                b.muli(momentum);
+                scali(momentum, b);
                 axpyi(1 - dampening, d, b);
             }
             d = nesterov ? axpyInto(d, momentum, b, s.scratch("d", w)) : b;                    // d + μ·b

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -190,15 +189,19 @@ public abstract class StatefulOptimizer extends Optimizer {
 
     // ---------------------------------------------------------------- helpers for subclasses
 
-    /** y ← y + alpha·x in one fused ND4J call. */
+    /** y ← y + alpha·x in place (one BLAS axpy where the layout allows). */
     protected static void axpyi(double alpha, INDArray x, INDArray y) {
-        Nd4j.exec(new Axpy(x, y, y, alpha));
+        InPlace.axpy(alpha, x, y);
     }
 
-    /** out ← x + alpha·y in one fused ND4J call; returns out. */
+    /** x ← alpha·x in place (one BLAS scal where the layout allows). */
+    protected static void scali(double alpha, INDArray x) {
+        InPlace.scal(alpha, x);
+    }
+
+    /** out ← x + alpha·y; returns out. */
     protected static INDArray axpyInto(INDArray x, double alpha, INDArray y, INDArray out) {
-        Nd4j.exec(new Axpy(y, x, out, alpha));
-        return out;
+        return InPlace.axpyInto(x, alpha, y, out);
     }
 
     private void checkLr(double lr) {
