@@ -82,7 +82,7 @@ public class Adam extends StatefulOptimizer {
         // The kernel falls back to a fixed step when lr = 0, so run it with lr = 1 (the moments
         // do not depend on lr) and skip the update, as PyTorch's lr = 0 step changes nothing.
         double kernelLr = lr == 0 ? 1 : lr;
-        int iteration = Math.toIntExact(t - 1);                                         // the kernel uses β^(iteration+1)
+        int iteration = Math.toIntExact(t - 1);                                // the kernel uses β^(iteration+1)
         if (amsgrad) {
             INDArray vMax = s.slot(MAX_EXP_AVG_SQ);
             Nd4j.exec(new AmsGradUpdater(g, v, m, vMax, u, v, m, vMax, kernelLr, beta1, beta2, epsHat, iteration));

@@ -103,6 +103,28 @@ class StatefulOptimizerTest {
     }
 
     @Test
+    void memoryLayoutDoesNotChangeTheResult() {
+        // 'f'-ordered parameters and gradients take the ND4J fallbacks instead of BLAS
+        for (Function<Map<String, Tensor>, StatefulOptimizer> make : OPTIMIZERS) {
+            Map<String, Tensor> c = model(), f = new LinkedHashMap<>();
+            c.forEach((k, v) -> f.put(k, Tensor.param(v.data().dup('f'))));
+            StatefulOptimizer oc = make.apply(c), of = make.apply(f);
+            for (int t = 0; t < N; t++) {
+                setGrads(c, t);
+                setGrads(f, t);
+                f.values().forEach(p -> p.setGrad(p.grad() == null ? null : p.grad().dup('f')));
+                oc.step();
+                of.step();
+            }
+            for (String name : c.keySet()) {
+                INDArray a = c.get(name).data(), b = f.get(name).data();
+                assertEquals('f', b.ordering());
+                assertArrayEquals(a.data().asFloat(), b.dup('c').data().asFloat(), 1e-6f, oc.getClass().getSimpleName() + " " + name);
+            }
+        }
+    }
+
+    @Test
     void layoutHasLrStepsAndSlots() {
         Map<String, Tensor> m = model();
         Adam adam = new Adam(m, 0.1, 0.9, 0.999, 1e-8, 0, true);
