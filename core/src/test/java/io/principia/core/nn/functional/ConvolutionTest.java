@@ -8,69 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.principia.core.tensor.Tensor;
 import io.principia.core.testing.GradCheck;
+import io.principia.core.testing.Oracles;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class ConvolutionTest {
 
-    /** Direct convolution over double[] (NCHW, weight [O, C, kH, kW]). */
-    static double[] convLoop(double[] x, double[] w, double[] b, int n, int c, int h, int wd, int o, int kh, int kw,
-            int[] s, int[] p, int[] d, int oh, int ow) {
-        double[] y = new double[n * o * oh * ow];
-        for (int ni = 0; ni < n; ni++) {
-            for (int oi = 0; oi < o; oi++) {
-                for (int i = 0; i < oh; i++) {
-                    for (int j = 0; j < ow; j++) {
-                        double acc = b == null ? 0 : b[oi];
-                        for (int ci = 0; ci < c; ci++) {
-                            for (int a = 0; a < kh; a++) {
-                                for (int e = 0; e < kw; e++) {
-                                    int hi = i * s[0] - p[0] + a * d[0], wi = j * s[1] - p[1] + e * d[1];
-                                    if (hi >= 0 && hi < h && wi >= 0 && wi < wd) {
-                                        acc += x[((ni * c + ci) * h + hi) * wd + wi] * w[((oi * c + ci) * kh + a) * kw + e];
-                                    }
-                                }
-                            }
-                        }
-                        y[((ni * o + oi) * oh + i) * ow + j] = acc;
-                    }
-                }
-            }
-        }
-        return y;
-    }
 
-    /** Transposed convolution as a scatter (weight [C, O, kH, kW]), cropped to [0, oh) x [0, ow). */
-    static double[] convTransposeLoop(double[] x, double[] w, double[] b, int n, int c, int h, int wd, int o, int kh, int kw,
-            int[] s, int[] p, int[] d, int oh, int ow) {
-        double[] y = new double[n * o * oh * ow];
-        for (int ni = 0; ni < n; ni++) {
-            for (int oi = 0; oi < o; oi++) {
-                for (int q = 0; q < oh * ow; q++) {
-                    y[(ni * o + oi) * oh * ow + q] = b == null ? 0 : b[oi];
-                }
-            }
-            for (int ci = 0; ci < c; ci++) {
-                for (int i = 0; i < h; i++) {
-                    for (int j = 0; j < wd; j++) {
-                        double xv = x[((ni * c + ci) * h + i) * wd + j];
-                        for (int oi = 0; oi < o; oi++) {
-                            for (int a = 0; a < kh; a++) {
-                                for (int e = 0; e < kw; e++) {
-                                    int yi = i * s[0] - p[0] + a * d[0], yj = j * s[1] - p[1] + e * d[1];
-                                    if (yi >= 0 && yi < oh && yj >= 0 && yj < ow) {
-                                        y[((ni * o + oi) * oh + yi) * ow + yj] += xv * w[((ci * o + oi) * kh + a) * kw + e];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return y;
-    }
 
     private static void checkConv(int n, int c, int h, int wd, int o, int k, int[] s, int[] p, int[] d, boolean bias) {
         Tensor x = randomInput(1, n, c, h, wd);
@@ -78,7 +23,7 @@ class ConvolutionTest {
         Tensor b = bias ? randomInput(3, o) : null;
         int oh = (h + 2 * p[0] - d[0] * (k - 1) - 1) / s[0] + 1, ow = (wd + 2 * p[1] - d[1] * (k - 1) - 1) / s[1] + 1;
         Tensor y = Convolution.conv2d(x, w, b, s, p, d);
-        double[] expected = convLoop(values(x.data()), values(w.data()), bias ? values(b.data()) : null, n, c, h, wd, o, k, k,
+        double[] expected = Oracles.conv2d(values(x.data()), values(w.data()), bias ? values(b.data()) : null, n, c, h, wd, o, k, k,
                 s, p, d, oh, ow);
         assertClose(expected, new long[] {n, o, oh, ow}, y.data(), 1e-10);
     }
@@ -113,7 +58,7 @@ class ConvolutionTest {
         int oh = (h - 1) * s - 2 * p + d * (k - 1) + op + 1, ow = (wd - 1) * s - 2 * p + d * (k - 1) + op + 1;
         int[] ss = {s, s}, pp = {p, p}, dd = {d, d};
         Tensor y = Convolution.convTranspose2d(x, w, b, ss, pp, new int[] {op, op}, dd);
-        double[] expected = convTransposeLoop(values(x.data()), values(w.data()), bias ? values(b.data()) : null, n, c, h, wd,
+        double[] expected = Oracles.convTranspose2d(values(x.data()), values(w.data()), bias ? values(b.data()) : null, n, c, h, wd,
                 o, k, k, ss, pp, dd, oh, ow);
         assertClose(expected, new long[] {n, o, oh, ow}, y.data(), 1e-10);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.principia.core.tensor.Tensor;
 import io.principia.core.testing.GradCheck;
+import io.principia.core.testing.Oracles;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,65 +18,17 @@ import org.nd4j.linalg.factory.Nd4j;
 class NormalizationTest {
     private static final double EPS = 1e-5;
 
-    /** Layer norm of rows of length d, by loops. */
-    static double[] layerNormLoop(double[] x, int d, double[] w, double[] b) {
-        double[] y = new double[x.length];
-        for (int r = 0; r < x.length / d; r++) {
-            double mean = 0, var = 0;
-            for (int i = 0; i < d; i++) {
-                mean += x[r * d + i] / d;
-            }
-            for (int i = 0; i < d; i++) {
-                var += (x[r * d + i] - mean) * (x[r * d + i] - mean) / d;
-            }
-            for (int i = 0; i < d; i++) {
-                y[r * d + i] = (x[r * d + i] - mean) / Math.sqrt(var + EPS) * (w == null ? 1 : w[i]) + (b == null ? 0 : b[i]);
-            }
-        }
-        return y;
-    }
 
-    /** Per-channel mean and biased variance of x [N, C, S] (S = product of trailing sizes). */
-    static double[][] channelStats(double[] x, int n, int c, int s) {
-        double[] mean = new double[c], var = new double[c];
-        int m = n * s;
-        for (int k = 0; k < c; k++) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < s; j++) {
-                    mean[k] += x[(i * c + k) * s + j] / m;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < s; j++) {
-                    double dv = x[(i * c + k) * s + j] - mean[k];
-                    var[k] += dv * dv / m;
-                }
-            }
-        }
-        return new double[][] {mean, var};
-    }
 
-    static double[] batchNormLoop(double[] x, int n, int c, int s, double[] mean, double[] var, double[] w, double[] b) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < c; k++) {
-                for (int j = 0; j < s; j++) {
-                    int q = (i * c + k) * s + j;
-                    y[q] = (x[q] - mean[k]) / Math.sqrt(var[k] + EPS) * w[k] + b[k];
-                }
-            }
-        }
-        return y;
-    }
 
     @Test
     void layerNormMatchesLoops() {
         Tensor x = randomInput(1, 2, 3, 4), w = randomInput(2, 4), b = randomInput(3, 4);
         Tensor y = Normalization.layerNorm(x, new long[] {4}, w, b, EPS);
-        assertClose(layerNormLoop(values(x.data()), 4, values(w.data()), values(b.data())), x.shape(), y.data(), 1e-10);
+        assertClose(Oracles.layerNorm(values(x.data()), 4, values(w.data()), values(b.data()), EPS), x.shape(), y.data(), 1e-10);
         // over the last two axes, without affine parameters
         Tensor y2 = Normalization.layerNorm(x, new long[] {3, 4}, null, null, EPS);
-        assertClose(layerNormLoop(values(x.data()), 12, null, null), x.shape(), y2.data(), 1e-10);
+        assertClose(Oracles.layerNorm(values(x.data()), 12, null, null, EPS), x.shape(), y2.data(), 1e-10);
     }
 
     @Test
@@ -95,8 +48,8 @@ class NormalizationTest {
             INDArray rm = Nd4j.create(new double[] {0.5, -1, 2}), rv = Nd4j.create(new double[] {1, 2, 0.5});
             double[] rm0 = values(rm), rv0 = values(rv);
             Tensor y = Normalization.batchNorm(x, rm, rv, w, b, true, 0.1, EPS);
-            double[][] st = channelStats(values(x.data()), n, c, s);
-            assertClose(batchNormLoop(values(x.data()), n, c, s, st[0], st[1], values(w.data()), values(b.data())), shape, y.data(), 1e-10);
+            double[][] st = Oracles.channelStats(values(x.data()), n, c, s);
+            assertClose(Oracles.batchNorm(values(x.data()), n, c, s, st[0], st[1], values(w.data()), values(b.data()), EPS), shape, y.data(), 1e-10);
             int m = n * s;
             double[] erm = new double[c], erv = new double[c];
             for (int k = 0; k < c; k++) {
@@ -114,7 +67,7 @@ class NormalizationTest {
         double[] mean = {0.5, -1, 2}, var = {1, 2, 0.5};
         INDArray rm = Nd4j.create(mean), rv = Nd4j.create(var);
         Tensor y = Normalization.batchNorm(x, rm, rv, w, b, false, 0.1, EPS);
-        assertClose(batchNormLoop(values(x.data()), 2, 3, 4, mean, var, values(w.data()), values(b.data())), x.shape(), y.data(), 1e-10);
+        assertClose(Oracles.batchNorm(values(x.data()), 2, 3, 4, mean, var, values(w.data()), values(b.data()), EPS), x.shape(), y.data(), 1e-10);
         assertClose(mean, new long[] {3}, rm, 0); // untouched in eval
         Tensor yTrain = Normalization.batchNorm(x, null, null, w, b, true, 0.1, EPS);
         assertTrue(yTrain.data().sub(y.data()).amaxNumber().doubleValue() > 1e-3, "train and eval outputs should differ");

@@ -8,40 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.principia.core.tensor.Tensor;
 import io.principia.core.testing.GradCheck;
+import io.principia.core.testing.Oracles;
 
 import org.junit.jupiter.api.Test;
 
 class PoolingTest {
 
-    /** mode: "max", "avgIncl" (divisor kH·kW) or "avgExcl" (divisor = covered input elements). */
-    static double[] poolLoop(String mode, double[] x, int nc, int h, int w, int[] k, int[] s, int[] p, int oh, int ow) {
-        double[] y = new double[nc * oh * ow];
-        for (int q = 0; q < nc; q++) {
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j++) {
-                    double max = Double.NEGATIVE_INFINITY, sum = 0;
-                    int count = 0;
-                    for (int a = 0; a < k[0]; a++) {
-                        for (int e = 0; e < k[1]; e++) {
-                            int hi = i * s[0] - p[0] + a, wi = j * s[1] - p[1] + e;
-                            if (hi >= 0 && hi < h && wi >= 0 && wi < w) {
-                                double v = x[(q * h + hi) * w + wi];
-                                max = Math.max(max, v);
-                                sum += v;
-                                count++;
-                            }
-                        }
-                    }
-                    y[(q * oh + i) * ow + j] = switch (mode) {
-                        case "max" -> max;
-                        case "avgIncl" -> sum / (k[0] * k[1]);
-                        default -> sum / count;
-                    };
-                }
-            }
-        }
-        return y;
-    }
 
     private static void check(String mode, int n, int c, int h, int w, int[] k, int[] s, int[] p) {
         Tensor x = randomInput(h * 31L + w, n, c, h, w);
@@ -51,7 +23,7 @@ class PoolingTest {
             case "avgIncl" -> Pooling.avgPool2d(x, k, s, p, true);
             default -> Pooling.avgPool2d(x, k, s, p, false);
         };
-        assertClose(poolLoop(mode, values(x.data()), n * c, h, w, k, s, p, oh, ow), new long[] {n, c, oh, ow}, y.data(), 1e-12);
+        assertClose(Oracles.pool2d(mode, values(x.data()), n * c, h, w, k, s, p, oh, ow), new long[] {n, c, oh, ow}, y.data(), 1e-12);
     }
 
     @Test
