@@ -1,6 +1,5 @@
 package io.principia.core.nn;
 
-import io.principia.core.autograd.Grad;
 import io.principia.core.nn.functional.Normalization;
 import io.principia.core.tensor.Tensor;
 
@@ -59,9 +58,7 @@ public class BatchNorm extends Layer {
         }
         boolean training = isTraining();
         if (training) {
-            try (var g = Grad.off()) {
-                numBatchesTracked.data().addi(1);
-            }
+            numBatchesTracked.data().addi(1);
         }
         return Normalization.batchNorm(x, runningMean.data(), runningVar.data(), weight, bias, training, momentum, eps);
     }

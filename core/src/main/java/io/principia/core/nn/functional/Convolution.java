@@ -4,7 +4,6 @@ import static io.principia.core.nn.functional.NativeOps.checkDtypes;
 import static io.principia.core.nn.functional.NativeOps.checkRank4;
 import static io.principia.core.nn.functional.NativeOps.exec;
 import static io.principia.core.nn.functional.NativeOps.pair;
-import static io.principia.core.nn.functional.NativeOps.windowOut;
 
 import io.principia.core.tensor.Tensor;
 
@@ -53,15 +52,12 @@ public final class Convolution {
         }
         checkBias(op, b, ws[0]);
         int kH = (int) ws[2], kW = (int) ws[3];
-        long oH = windowOut(xs[2], kH, stride[0], padding[0], dilation[0]);
-        long oW = windowOut(xs[3], kW, stride[1], padding[1], dilation[1]);
         if (xs[2] + 2L * padding[0] < (long) dilation[0] * (kH - 1) + 1 || xs[3] + 2L * padding[1] < (long) dilation[1] * (kW - 1) + 1) {
             throw new IllegalArgumentException("conv2d: padded input " + Arrays.toString(xs) + " (padding " + Arrays.toString(padding)
                     + ") is smaller than the dilated kernel " + Arrays.toString(ws));
         }
         int[] iArgs = {kH, kW, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1], 0, 0, 1};
         INDArray y = exec("conv2d", iArgs, x.data(), w.data(), b == null ? null : b.data())[0]; // [N, O, H', W']
-        assert y.size(2) == oH && y.size(3) == oW;
         return Tensor.result(op, y, g -> {
             INDArray[] grads = exec("conv2d_bp", iArgs, x.data(), w.data(), b == null ? null : b.data(), g);
             x.accumulateGrad(grads[0]); // [N, C, H, W]
@@ -144,14 +140,19 @@ public final class Convolution {
                 NDArrayIndex.interval(padding[0], padding[0] + keepH), NDArrayIndex.interval(padding[1], padding[1] + keepW)};
         INDArrayIndex[] dst = {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, keepH), NDArrayIndex.interval(0, keepW)};
         INDArray y = Nd4j.zeros(x.dtype(), xs[0], ws[1], oH, oW); // [N, O, H', W']
-        y.get(dst).assign(full.get(src));
+        boolean overlap = keepH > 0 && keepW > 0; // false only for degenerate paddings
+        if (overlap) {
+            y.get(dst).assign(full.get(src));
+        }
         if (b != null) {
             Nd4j.getExecutioner().exec(new BroadcastAddOp(y, b.data(), y, 1));
         }
         return Tensor.result(op, y, g -> {
             if (x.requiresGrad() || w.requiresGrad()) {
                 INDArray gFull = Nd4j.zeros(x.dtype(), full.shape()); // [N, O, fullH, fullW]
-                gFull.get(src).assign(g.get(dst));
+                if (overlap) {
+                    gFull.get(src).assign(g.get(dst));
+                }
                 INDArray[] grads = exec("deconv2d_bp", iArgs, x.data(), w.data(), gFull);
                 x.accumulateGrad(grads[0]); // [N, C, H, W]
                 w.accumulateGrad(grads[1]); // [C, O, kH, kW]

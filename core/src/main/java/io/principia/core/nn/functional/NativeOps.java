@@ -47,9 +47,4 @@ final class NativeOps {
                     + Arrays.toString(t.shape()));
         }
     }
-
-    /** Output size of a sliding window along one axis (floor mode, as PyTorch's default). */
-    static long windowOut(long in, int k, int s, int p, int d) {
-        return (in + 2L * p - (long) d * (k - 1) - 1) / s + 1;
-    }
 }
