@@ -1,2 +1,0 @@
-/** Principia benchmarks. */
-package io.principia.benchmarks;
