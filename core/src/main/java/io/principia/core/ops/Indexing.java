@@ -148,7 +148,9 @@ public final class Indexing {
             stride[d] = acc;
             acc *= xs[d];
         }
-        INDArray flatIdx = index.data().castTo(DataType.LONG).muli(stride[a]); // [is]
+        INDArray idx = index.data();
+        // castTo returns the array itself when the type already matches: never scale the caller's indices in place
+        INDArray flatIdx = idx.dataType() == DataType.LONG ? idx.mul(stride[a]) : idx.castTo(DataType.LONG).muli(stride[a]); // [is]
         for (int d = 0; d < r; d++) {
             if (d != a && is[d] > 1) {
                 long[] unit = new long[r];

@@ -105,6 +105,7 @@ class IndexingTest {
         Tensor y = Indexing.gather(x, -1, index);
         assertShape(new long[] {2, 1, 2}, y);
         assertValues(new double[] {v[4], v[4], v[15], v[16]}, y, 0);
+        assertValues(new double[] {4, 4, 0, 1}, index, 0); // the caller's index array is left alone
     }
 
     @Test
