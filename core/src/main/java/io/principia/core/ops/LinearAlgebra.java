@@ -80,13 +80,19 @@ public final class LinearAlgebra {
     public static Tensor linear(Tensor x, Tensor w, Tensor b) {
         Arithmetic.checkDtypes("linear", x, w);
         long[] xs = x.shape();
+        if (w.rank() != 2) {
+            throw new IllegalArgumentException("linear: weight must be [out, in], got shape " + Arrays.toString(w.shape()));
+        }
         long in = w.size(1), out = w.size(0);
-        if (w.rank() != 2 || xs.length < 1 || xs[xs.length - 1] != in) {
+        if (xs.length < 1 || xs[xs.length - 1] != in) {
             throw new IllegalArgumentException("linear: input shape " + Arrays.toString(xs) + " does not fit weight shape "
                     + Arrays.toString(w.shape()) + " (expected [..., " + in + "])");
         }
         if (b != null && (b.rank() != 1 || b.size(0) != out)) {
             throw new IllegalArgumentException("linear: bias shape " + Arrays.toString(b.shape()) + " should be [" + out + "]");
+        }
+        if (b != null) {
+            Arithmetic.checkDtypes("linear (bias)", x, b);
         }
         long rows = x.length() / in;
         INDArray x2 = x.data().reshape('c', rows, in); // [R, in]

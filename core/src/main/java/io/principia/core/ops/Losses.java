@@ -6,18 +6,20 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** Loss functions, each fused into one graph node with a closed-form backward. */
+/** Loss functions with mean reduction, each fused into one graph node with a closed-form backward. */
 public final class Losses {
-    /** PyTorch's default ignore index. */
+    /** Passed as ignoreIndex when no target is to be ignored. */
     public static final int NO_IGNORE = Integer.MIN_VALUE;
 
     private Losses() {}
 
     /**
-     * Mean cross-entropy of logits [N, C] against class indices [N]:
-     * {@code -(1/|V|) Σ_{i∈V} log softmax(z_i)[y_i]}, where V are the rows whose target is not
-     * {@code ignoreIndex}. Backward: {@code (softmax(z) - onehot(y)) / |V|} on rows in V.
+     * Mean cross-entropy of logits [N, C] against class indices [N] (read through
+     * {@code toIntVector()}): {@code -(1/|V|) Σ_{i∈V} log softmax(z_i)[y_i]}, where V are the rows
+     * whose target is not {@code ignoreIndex}; NaN when V is empty, as in PyTorch.
+     * Backward: {@code (softmax(z) - onehot(y)) / |V|} on rows in V, 0 on the others.
      */
     public static Tensor crossEntropy(Tensor logits, Tensor targets, int ignoreIndex) {
         long[] s = logits.shape();
@@ -31,41 +33,85 @@ public final class Losses {
                     + Arrays.toString(targets.shape()));
         }
         int[] y = targets.data().toIntVector();
-        // log-softmax, row-stably: z - max - log Σ exp(z - max)
-        INDArray shifted = logits.data().subColumnVector(logits.data().max(1).reshape(n, 1)); // [N, C]
-        INDArray probs = org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, true); // [N, C]
-        INDArray sums = probs.sum(true, 1); // [N, 1]
-        probs.diviColumnVector(sums);
-        double[] shiftedRow = shifted.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
-        double[] logSums = sums.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
-        double total = 0;
+        int[] hot = new int[n]; // target class, or -1 (a zero one-hot row) for an ignored row
+        double[] keep = new double[n];
         int valid = 0;
         for (int i = 0; i < n; i++) {
             if (y[i] == ignoreIndex) {
+                hot[i] = -1;
                 continue;
             }
             if (y[i] < 0 || y[i] >= c) {
                 throw new IllegalArgumentException("crossEntropy: target " + y[i] + " at row " + i + " is not a class index in [0, " + c + ")");
             }
-            total -= shiftedRow[i * c + y[i]] - Math.log(logSums[i]);
+            hot[i] = y[i];
+            keep[i] = 1;
             valid++;
         }
         final int count = valid;
+        INDArray logp = Softmax.logSoftmaxArray(logits.data(), 1); // [N, C]
+        INDArray onehot = NativeOps.exec("onehot", Nd4j.create(logits.dtype(), n, c), new int[] {-1, c}, Nd4j.createFromArray(hot)); // [N, C]
+        double total = -logp.mul(onehot).sumNumber().doubleValue();
         INDArray loss = Nd4j.scalar(logits.dtype(), count == 0 ? Double.NaN : total / count);
         return Tensor.result("cross_entropy", loss, g -> {
-            INDArray d = probs.dup(); // [N, C]
-            for (int i = 0; i < n; i++) {
-                if (y[i] == ignoreIndex) {
-                    d.getRow(i).assign(0);
-                } else {
-                    d.putScalar(i, y[i], d.getDouble(i, y[i]) - 1.0);
-                }
+            INDArray d = Transforms.exp(logp, true); // softmax, [N, C]
+            if (count < n) {
+                d.muliColumnVector(Nd4j.createFromArray(keep).castTo(logits.dtype()).reshape(n, 1)); // zero the ignored rows
             }
-            logits.accumulateGrad(d.muli(g.getDouble(0) / Math.max(count, 1)));
+            logits.accumulateGrad(d.subi(onehot).muli(g.getDouble(0) / Math.max(count, 1)));
         }, logits);
     }
 
     public static Tensor crossEntropy(Tensor logits, Tensor targets) {
         return crossEntropy(logits, targets, NO_IGNORE);
+    }
+
+    private static void checkSameShape(String op, Tensor a, String aName, Tensor b, String bName) {
+        Arithmetic.checkDtypes(op, a, b);
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(op + ": " + aName + " shape " + Arrays.toString(a.shape()) + " differs from "
+                    + bName + " shape " + Arrays.toString(b.shape()) + " (no broadcasting in losses)");
+        }
+    }
+
+    /** Mean squared error: {@code (1/n) Σ_i (p_i - t_i)²}; dp = 2 (p - t) / n = -dt. */
+    public static Tensor mse(Tensor pred, Tensor target) {
+        checkSameShape("mse", pred, "pred", target, "target");
+        long n = pred.length();
+        INDArray diff = pred.data().sub(target.data());
+        double norm = diff.norm2Number().doubleValue();
+        INDArray loss = Nd4j.scalar(pred.dtype(), norm * norm / n);
+        return Tensor.result("mse", loss, g -> {
+            INDArray d = diff.mul(2.0 * g.getDouble(0) / n);
+            if (pred.requiresGrad()) {
+                pred.accumulateGrad(d);
+            }
+            if (target.requiresGrad()) {
+                target.accumulateGrad(d.neg());
+            }
+        }, pred, target);
+    }
+
+    /**
+     * Mean binary cross-entropy on logits, computed stably as
+     * {@code (1/n) Σ_i max(z_i, 0) - z_i y_i + log(1 + exp(-|z_i|))};
+     * dz = (σ(z) - y) / n, dy = -z / n (targets may be soft, in [0, 1]).
+     */
+    public static Tensor bceWithLogits(Tensor logits, Tensor targets) {
+        checkSameShape("bceWithLogits", logits, "logits", targets, "targets");
+        long n = logits.length();
+        INDArray z = logits.data();
+        INDArray terms = Transforms.log(Transforms.exp(Transforms.abs(z, true).negi(), false).addi(1.0), false) // log(1 + e^-|z|)
+                .addi(Transforms.relu(z, true)).subi(z.mul(targets.data()));
+        INDArray loss = Nd4j.scalar(logits.dtype(), terms.sumNumber().doubleValue() / n);
+        return Tensor.result("bce_with_logits", loss, g -> {
+            double scale = g.getDouble(0) / n;
+            if (logits.requiresGrad()) {
+                logits.accumulateGrad(Transforms.sigmoid(z, true).subi(targets.data()).muli(scale));
+            }
+            if (targets.requiresGrad()) {
+                targets.accumulateGrad(z.mul(-scale));
+            }
+        }, logits, targets);
     }
 }

@@ -91,9 +91,9 @@ public final class Pointwise {
     /** ELU: x for x > 0, alpha (exp(x) - 1) otherwise. */
     public static Tensor elu(Tensor x, double alpha) {
         INDArray pos = positiveMask(x.data());
-        INDArray negPart = Transforms.exp(x.data(), true).subi(1.0).muli(alpha);
-        // y = pos * x + (1 - pos) * alpha (exp(x) - 1)
-        INDArray y = x.data().mul(pos).addi(negPart.muli(pos.rsub(1.0)));
+        // y = max(x, 0) + alpha (exp(min(x, 0)) - 1); exp of min(x, 0) cannot overflow (exp(1000) * 0 was NaN)
+        INDArray y = Transforms.exp(Transforms.min(x.data(), 0.0, true), false).subi(1.0).muli(alpha)
+                .addi(Transforms.relu(x.data(), true));
         return Tensor.result("elu", y, g -> {
             // 1 for x > 0, y + alpha otherwise
             INDArray d = y.add(alpha).muli(pos.rsub(1.0)).addi(pos);
