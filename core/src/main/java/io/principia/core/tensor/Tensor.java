@@ -9,6 +9,8 @@ import io.principia.core.ops.LinearAlgebra;
 import io.principia.core.ops.Pointwise;
 import io.principia.core.ops.Reductions;
 import io.principia.core.ops.ShapeOps;
+import io.principia.core.ops.Slicing;
+import io.principia.core.ops.Softmax;
 
 import java.util.Arrays;
 
@@ -302,6 +304,26 @@ public final class Tensor {
     public Tensor transpose(int a, int b) { return ShapeOps.transpose(this, a, b); }
 
     public Tensor permute(int... axes) { return ShapeOps.permute(this, axes); }
+
+    public Tensor squeeze(int axis) { return ShapeOps.squeeze(this, axis); }
+
+    public Tensor unsqueeze(int axis) { return ShapeOps.unsqueeze(this, axis); }
+
+    public Tensor slice(int axis, long start, long end) { return Slicing.slice(this, axis, start, end); }
+
+    public Tensor sqrt() { return Pointwise.sqrt(this); }
+
+    public Tensor abs() { return Pointwise.abs(this); }
+
+    public Tensor gelu() { return Pointwise.gelu(this); }
+
+    public Tensor max(int axis, boolean keepDims) { return Reductions.max(this, new int[] {axis}, keepDims); }
+
+    public Tensor logsumexp(int axis, boolean keepDims) { return Reductions.logsumexp(this, new int[] {axis}, keepDims); }
+
+    public Tensor softmax(int axis) { return Softmax.softmax(this, axis); }
+
+    public Tensor logSoftmax(int axis) { return Softmax.logSoftmax(this, axis); }
 
     @Override
     public String toString() {
