@@ -1,0 +1,82 @@
+package io.principia.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.principia.core.nn.Module;
+import io.principia.core.util.Rng;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class StateDictsTest {
+    @TempDir
+    Path dir;
+
+    static final class Dense extends Module {
+        Dense(Rng rng, int in, int out) {
+            registerParameter("weight", rng.normal(DataType.FLOAT, 0, 1, out, in));
+            registerParameter("bias", rng.normal(DataType.FLOAT, 0, 1, out));
+        }
+    }
+
+    static final class Net extends Module {
+        Net(Rng rng, int hidden) {
+            registerModule("fc1", new Dense(rng, 3, hidden));
+            registerModule("fc2", new Dense(rng, hidden, 2));
+            registerBuffer("running_mean", rng.normal(DataType.FLOAT, 0, 1, 2));
+        }
+    }
+
+    @Test
+    void roundTripUsesPytorchDottedNames() throws IOException {
+        Net a = new Net(new Rng(1), 4);
+        Net b = new Net(new Rng(2), 4);
+        Path f = dir.resolve("net.npz");
+        StateDicts.save(a, f);
+        assertEquals(List.of("fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "running_mean"),
+                new ArrayList<>(Npz.read(f).keySet()));
+        StateDicts.load(b, f);
+        for (Map.Entry<String, INDArray> e : a.stateDict().entrySet()) {
+            assertArrayEquals(e.getValue().data().asFloat(), b.stateDict().get(e.getKey()).data().asFloat(), e.getKey());
+        }
+    }
+
+    @Test
+    void loadsFloat64WeightsIntoFloat32Model() throws IOException {
+        Net a = new Net(new Rng(1), 4);
+        Map<String, INDArray> doubles = new LinkedHashMap<>();
+        a.stateDict().forEach((k, v) -> doubles.put(k, v.castTo(DataType.DOUBLE)));
+        Path f = dir.resolve("f64.npz");
+        Npz.write(f, doubles);
+        Net b = new Net(new Rng(3), 4);
+        StateDicts.load(b, f);
+        assertEquals(DataType.FLOAT, b.stateDict().get("fc1.weight").dataType());
+        assertArrayEquals(a.stateDict().get("fc1.weight").data().asFloat(), b.stateDict().get("fc1.weight").data().asFloat());
+    }
+
+    @Test
+    void mismatchNamesFileAndParameter() throws IOException {
+        Path f = dir.resolve("h4.npz");
+        StateDicts.save(new Net(new Rng(1), 4), f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StateDicts.load(new Net(new Rng(1), 5), f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("fc1.weight")
+                && e.getMessage().contains("[5, 3]") && e.getMessage().contains("[4, 3]"), e.getMessage());
+        Path g = dir.resolve("partial.npz");
+        Npz.write(g, Map.of("fc1.weight", new Net(new Rng(1), 4).stateDict().get("fc1.weight")));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> StateDicts.load(new Net(new Rng(1), 4), g));
+        assertTrue(missing.getMessage().contains("missing") && missing.getMessage().contains("fc2.bias"), missing.getMessage());
+        StateDicts.load(new Net(new Rng(1), 4), g, false); // non-strict: loads what is there
+    }
+}
