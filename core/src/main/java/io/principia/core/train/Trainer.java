@@ -10,7 +10,6 @@ import io.principia.core.util.Seed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -451,26 +450,9 @@ public final class Trainer {
     }
 
     private void writeRunFiles(Instant start) {
-        try {
-            Files.createDirectories(runDir);
-            Json.write(runDir.resolve("hparams.json"), run.hparams);
-            Map<String, Object> p = Provenance.collect(seed, commandLine, start);
-            p.put("rng_state_at_start", run.rngAtStart);
-            Path file = runDir.resolve("provenance.json");
-            if (resumeFrom != null) {
-                p.put("resumed_from", resumeFrom.toString());
-                if (Files.exists(file)) { // keep the original record, append this resume
-                    Map<String, Object> original = Json.readMap(file);
-                    @SuppressWarnings("unchecked")
-                    List<Object> resumes = (List<Object>) original.computeIfAbsent("resumes", k -> new ArrayList<>());
-                    resumes.add(p);
-                    p = original;
-                }
-            }
-            Json.write(file, p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run directory " + runDir, e);
-        }
+        Map<String, Object> p = Provenance.collect(seed, commandLine, start);
+        p.put("rng_state_at_start", run.rngAtStart);
+        RunFiles.writeStart(runDir, run.hparams, p, resumeFrom);
     }
 
     private FitResult result() {
@@ -501,47 +483,9 @@ public final class Trainer {
     }
 
     private void writeResults(String status, Throwable error) {
-        if (runDir == null) {
-            return;
+        if (runDir != null) {
+            RunFiles.writeResults(runDir, status, error, run == null ? null : fitResult != null ? fitResult : result(), testMetrics);
         }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("status", status);
-        if (error != null) {
-            r.put("error", error.toString());
-        }
-        if (run != null) {
-            FitResult f = fitResult != null ? fitResult : result();
-            r.put("epochs_run", f.epochsRun());
-            r.put("global_step", f.globalStep());
-            r.put("best_epoch", f.bestEpoch());
-            r.put("monitor", f.monitor());
-            r.put("best_score", f.bestScore());
-            r.put("stop_reason", f.stopReason());
-            r.put("wall_time_s", f.wallSeconds());
-            r.put("train", prefixed(f.metrics(), "train_"));
-            r.put("val", prefixed(f.metrics(), "val_"));
-            r.put("final", f.metrics());
-        }
-        r.put("test", testMetrics == null ? Map.of() : testMetrics);
-        try {
-            Json.write(runDir.resolve("results.json"), r);
-        } catch (IOException e) {
-            if (error != null) {
-                error.addSuppressed(e);
-            } else {
-                throw new UncheckedIOException("cannot write " + runDir.resolve("results.json"), e);
-            }
-        }
-    }
-
-    private static Map<String, Double> prefixed(Map<String, Double> m, String prefix) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     // ---------------------------------------------------------------- live state

@@ -118,6 +118,16 @@ class NpzTest {
     }
 
     @Test
+    void emptyArraysKeepTheirShape() throws IOException {
+        Path f = dir.resolve("empty.npz");
+        Npz.write(f, Map.of("e", Nd4j.create(DataType.FLOAT, 0), "e2", Nd4j.create(DataType.DOUBLE, 2, 0)));
+        Map<String, INDArray> back = Npz.read(f);
+        assertArrayEquals(new long[] {0}, back.get("e").shape());
+        assertArrayEquals(new long[] {2, 0}, back.get("e2").shape());
+        assertEquals(DataType.DOUBLE, back.get("e2").dataType());
+    }
+
+    @Test
     void int64ExtremesAndFloatBitsSurvive() throws IOException {
         INDArray longs = Nd4j.createFromArray(Long.MIN_VALUE, -1L, 0L, (1L << 53) + 1, Long.MAX_VALUE);
         INDArray floats = Nd4j.createFromArray(Float.MIN_VALUE, Float.NaN, Float.NEGATIVE_INFINITY, -0.0f, 1e-38f);

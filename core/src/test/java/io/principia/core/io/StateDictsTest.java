@@ -66,6 +66,35 @@ class StateDictsTest {
         assertArrayEquals(a.stateDict().get("fc1.weight").data().asFloat(), b.stateDict().get("fc1.weight").data().asFloat());
     }
 
+    /** What {@code numpy.savez(path, **{k: v.numpy() for k, v in model.state_dict().items()})} writes (python3 + numpy, else skipped). */
+    @Test
+    void loadsAStateDictSavedByNumpy() throws Exception {
+        Path f = dir.resolve("torch_like.npz");
+        String script = "import numpy as np,sys\n"
+                + "sd={'fc1.weight':(4,3),'fc1.bias':(4,),'fc2.weight':(2,4),'fc2.bias':(2,),'running_mean':(2,)}\n"
+                + "np.savez(sys.argv[1], **{k: (np.arange(np.prod(s), dtype=np.float32) / 8 - 1).reshape(s) for k, s in sd.items()})\n";
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-c", script, f.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("python3 not available");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int rc = p.waitFor();
+        org.junit.jupiter.api.Assumptions.assumeFalse(out.contains("No module named"), "numpy not available");
+        assertEquals(0, rc, out);
+        Net net = new Net(new Rng(5), 4);
+        StateDicts.load(net, f);
+        INDArray w = net.stateDict().get("fc2.weight");
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals((4 * i + j) / 8.0 - 1, w.getDouble(i, j), 0.0);
+            }
+        }
+        assertEquals(1 / 8.0 - 1, net.stateDict().get("running_mean").getDouble(1), 0.0);
+    }
+
     @Test
     void mismatchNamesFileAndParameter() throws IOException {
         Path f = dir.resolve("h4.npz");
