@@ -1,5 +1,6 @@
 package io.principia.core.data;
 
+import io.principia.core.train.BatchSource;
 import io.principia.core.util.Rng;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  *
  * @param <B> the batch type
  */
-public final class DataLoader<B> implements Iterable<B> {
+public final class DataLoader<B> implements Iterable<B>, BatchSource<B> {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final int size;
@@ -148,8 +149,14 @@ public final class DataLoader<B> implements Iterable<B> {
     }
 
     /** The batches of {@code epoch}, as an {@link Iterable} for a for-each loop. */
-    public Iterable<B> batches(long epoch) {
+    public Iterable<B> epoch(long epoch) {
         return () -> iterator(epoch);
+    }
+
+    /** The batches of {@code epoch}, for the {@link io.principia.core.train.Trainer}. */
+    @Override
+    public Iterator<B> batches(int epoch) {
+        return iterator(epoch);
     }
 
     private int[] slice(int[] order, int b) {

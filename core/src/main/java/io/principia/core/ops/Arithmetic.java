@@ -8,6 +8,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Elementwise arithmetic with NumPy broadcasting. Each backward sits under its forward. */
 public final class Arithmetic {
+    /*
+     * NAN_SCALAR: libnd4j M2.1 scalar ops replace a NaN operand by 1e-5 (x.mul(NaN) gives 1e-5 x),
+     * so a NaN constant goes through the broadcast path with a rank-0 array, which is correct.
+     */
     private Arithmetic() {}
 
     static void checkDtypes(String op, Tensor a, Tensor b) {
@@ -30,6 +34,9 @@ public final class Arithmetic {
 
     /** a + c for a constant c */
     public static Tensor add(Tensor a, double c) {
+        if (Double.isNaN(c)) {
+            return add(a, Tensor.scalar(c, a.dtype())); // see NAN_SCALAR
+        }
         INDArray y = a.data().add(c);
         return Tensor.result("add_scalar", y, a::accumulateGrad, a);
     }
@@ -49,6 +56,9 @@ public final class Arithmetic {
 
     /** c - a for a constant c */
     public static Tensor rsub(double c, Tensor a) {
+        if (Double.isNaN(c)) {
+            return sub(Tensor.scalar(c, a.dtype()), a); // see NAN_SCALAR
+        }
         INDArray y = a.data().rsub(c);
         return Tensor.result("rsub_scalar", y, g -> a.accumulateGrad(g.neg()), a);
     }
@@ -70,6 +80,9 @@ public final class Arithmetic {
 
     /** a * c for a constant c */
     public static Tensor mul(Tensor a, double c) {
+        if (Double.isNaN(c)) {
+            return mul(a, Tensor.scalar(c, a.dtype())); // see NAN_SCALAR
+        }
         INDArray y = a.data().mul(c);
         return Tensor.result("mul_scalar", y, g -> a.accumulateGrad(g.mul(c)), a);
     }

@@ -45,7 +45,7 @@ class DataLoaderTest {
         DataLoader<Batch> loader = DataLoader.of(TensorDatasetTest.numbered(10), 4, true, 3, true);
         assertEquals(2, loader.numBatches());
         int count = 0;
-        for (Batch b : loader.batches(5)) {
+        for (Batch b : loader.epoch(5)) {
             assertEquals(4, b.size());
             count++;
         }
@@ -62,7 +62,7 @@ class DataLoaderTest {
             int[] expected = new Rng(42 ^ (epoch * 0x9E3779B97F4A7C15L)).permutation(23);
             assertArrayEquals(expected, a.order(epoch));
             int[] got = new int[0];
-            for (Batch batch : b.batches(epoch)) {
+            for (Batch batch : b.epoch(epoch)) {
                 got = concat(got, indicesOf(batch));
             }
             assertArrayEquals(expected, got, "epoch " + epoch);

@@ -92,4 +92,15 @@ class ArithmeticTest {
         assertTrue(e.getMessage().contains("mul") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4]"),
                 e.getMessage());
     }
+
+    @Test
+    void nanConstantsPropagate() {
+        // libnd4j's scalar ops turn a NaN operand into 1e-5; the ops must not.
+        Tensor a = randomInput(10, 2, 2);
+        for (Tensor y : new Tensor[] {Arithmetic.mul(a, Double.NaN), Arithmetic.add(a, Double.NaN), Arithmetic.rsub(Double.NaN, a)}) {
+            for (int i = 0; i < 4; i++) {
+                assertTrue(Double.isNaN(y.data().getDouble(i)), y.toString());
+            }
+        }
+    }
 }

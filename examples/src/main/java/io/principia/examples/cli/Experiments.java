@@ -7,6 +7,6 @@ public final class Experiments {
     private Experiments() {}
 
     public static List<Object> all() {
-        return List.of();
+        return List.of(new io.principia.examples.mlp.MlpFashionMnist());
     }
 }

@@ -15,8 +15,20 @@ import picocli.CommandLine.Command;
         subcommands = {Launcher.ListExperiments.class})
 public final class Launcher implements Callable<Integer> {
 
+    private static volatile String[] arguments = new String[0];
+
     public static void main(String[] args) {
+        arguments = args.clone();
         System.exit(commandLine().execute(args));
+    }
+
+    /** The command line this process was started with (recorded in each run's provenance). */
+    public static String[] arguments() {
+        String[] launcher = {"./principia"};
+        String[] out = new String[arguments.length + 1];
+        out[0] = launcher[0];
+        System.arraycopy(arguments, 0, out, 1, arguments.length);
+        return out;
     }
 
     /** The full command tree (exposed for tests). */
