@@ -80,6 +80,15 @@ public abstract class StatefulOptimizer extends Optimizer {
             s.step++;
             update(p, g, s);
         }
+        afterStep();
+    }
+
+    /** Called once at the end of every {@link #step()}, after all parameters (for optimizer-wide counters). */
+    protected void afterStep() {}
+
+    /** Forgets every parameter's step count and slots, as a freshly built optimizer would have none; lr is kept. */
+    protected void clearState() {
+        states.clear();
     }
 
     private State newState(INDArray like) {

@@ -30,7 +30,9 @@ class StatefulOptimizerTest {
             m -> new AdamW(m, 0.1),
             m -> new AdamW(m, 0.1, 0.8, 0.9, 1e-6, 0.1, true),
             m -> new RmsProp(m, 0.01),
-            m -> new RmsProp(m, 0.01, 0.9, 1e-6, 0.01, 0.5, true));
+            m -> new RmsProp(m, 0.01, 0.9, 1e-6, 0.01, 0.5, true),
+            m -> new Srsgd(m, 0.1, 0.01, 3),
+            m -> new Srsgd(m, 0.1, 0, 5, 2));
 
     static Map<String, Tensor> model() {
         Map<String, Tensor> m = new LinkedHashMap<>();
