@@ -12,7 +12,7 @@ final class MaskBlend {
     private MaskBlend() {}
 
     static Tensor apply(INDArray m, Tensor next, Tensor old) {
-        INDArray out = next.data().sub(old.data()).muliColumnVector(m).addi(old.data());
+        INDArray out = next.data().mulColumnVector(m).addi(old.data().mulColumnVector(m.rsub(1))); // exact for m in {0, 1}
         return Tensor.result("mask_blend", out, g -> {
             INDArray gNext = g.mulColumnVector(m);
             if (next.requiresGrad()) {
