@@ -133,10 +133,6 @@ public final class Trainer {
             Checkpoint c = restore(model, resumeFrom);
             boolean complete = Boolean.TRUE.equals(c.meta().get("epoch_complete"));
             startEpoch = complete ? c.epoch() + 1 : c.epoch();
-            if (startEpoch >= epochs) {
-                throw new IllegalArgumentException("cannot resume: checkpoint " + resumeFrom + " already completed " + startEpoch
-                        + " epoch(s), so epochs = " + epochs + " leaves nothing to train; set epochs above " + startEpoch);
-            }
             if (!complete) {
                 skipBatches = ((Number) c.meta().get("batches_done")).intValue();
                 @SuppressWarnings("unchecked")
@@ -402,6 +398,11 @@ public final class Trainer {
             c = Checkpoint.load(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume: " + e.getMessage(), e);
+        }
+        int completed = Boolean.TRUE.equals(c.meta().get("epoch_complete")) ? c.epoch() + 1 : c.epoch();
+        if (completed >= epochs) {
+            throw new IllegalArgumentException("cannot resume: checkpoint " + file + " already completed " + completed
+                    + " epoch(s), so epochs = " + epochs + " leaves nothing to train; set epochs above " + completed);
         }
         try {
             model.loadStateDict(c.model());
