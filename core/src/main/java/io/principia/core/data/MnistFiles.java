@@ -33,6 +33,9 @@ final class MnistFiles {
             throw new DataException(dataset + ": " + imageFile.getFileName() + " holds " + n + " images but "
                     + labelFile.getFileName() + " holds " + labels.size(0) + " labels (in " + dir + ")");
         }
+        if (n == 0) {
+            throw new DataException(dataset + ": " + imageFile + " holds no images");
+        }
         long maxLabel = labels.maxNumber().longValue();
         if (maxLabel >= numClasses) {
             throw new DataException(dataset + ": " + labelFile + " has label " + maxLabel + ", expected classes 0.."

@@ -82,10 +82,15 @@ public final class Npy {
         int dataStart = headerStart + headerLen;
 
         long n = 1;
-        for (long s : h.shape) {
-            n *= s;
+        long need;
+        try {
+            for (long s : h.shape) {
+                n = Math.multiplyExact(n, s);
+            }
+            need = Math.multiplyExact(n, (long) h.type.width);
+        } catch (ArithmeticException e) {
+            throw new IOException(where + ": shape " + Arrays.toString(h.shape) + " in the .npy header is too large");
         }
-        long need = n * h.type.width;
         if (bytes.length - (long) dataStart < need) {
             throw new IOException(where + ": truncated data: shape " + Arrays.toString(h.shape) + " of " + h.descr
                     + " needs " + need + " bytes, but only " + (bytes.length - dataStart) + " follow the header");

@@ -41,6 +41,9 @@ public final class Npz {
             if (key == null || key.isEmpty() || key.startsWith("/") || key.contains("\\")) {
                 throw new IllegalArgumentException(file + ": invalid array key '" + key + "'");
             }
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException(file + ": array '" + key + "' is null");
+            }
             images.put(key, Npy.encode(e.getValue(), file + ", entry " + key + ".npy"));
         }
         AtomicFiles.write(file, out -> {

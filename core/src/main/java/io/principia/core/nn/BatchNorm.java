@@ -41,6 +41,9 @@ public class BatchNorm extends Layer {
             throw new IllegalArgumentException("BatchNorm: momentum must be in [0, 1], got " + momentum);
         }
         this.numFeatures = numFeatures;
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("BatchNorm: eps must be a finite number >= 0, got " + eps);
+        }
         this.eps = eps;
         this.momentum = momentum;
         this.weight = affine ? registerParameter("weight", Init.ones(dtype, numFeatures)) : null;

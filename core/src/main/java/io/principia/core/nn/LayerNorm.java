@@ -30,6 +30,9 @@ public class LayerNorm extends Layer {
                     + Arrays.toString(normalizedShape));
         }
         this.normalizedShape = normalizedShape.clone();
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("LayerNorm: eps must be a finite number >= 0, got " + eps);
+        }
         this.eps = eps;
         this.weight = affine ? registerParameter("weight", Init.ones(dtype, normalizedShape)) : null;
         this.bias = affine ? registerParameter("bias", Init.zeros(dtype, normalizedShape)) : null;

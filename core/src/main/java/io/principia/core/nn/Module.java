@@ -153,9 +153,13 @@ public abstract class Module {
 
     /**
      * Copies values into parameters and buffers. With {@code strict}, a missing or unexpected name
-     * is an error; a shape mismatch always is. Errors name the parameter and both shapes.
+     * is an error; a null value, a shape mismatch, or a floating/integer mismatch always is. Errors
+     * name the parameter and both shapes. All-or-nothing: every entry is checked before any is copied.
      */
     public void loadStateDict(Map<String, INDArray> state, boolean strict) {
+        if (state == null) {
+            throw new IllegalArgumentException("loadStateDict: the state dict is null");
+        }
         Map<String, Tensor> own = new LinkedHashMap<>(namedParameters());
         own.putAll(namedBuffers());
         if (strict) {
@@ -168,17 +172,31 @@ public abstract class Module {
                         + ": missing " + missing + ", unexpected " + unexpected);
             }
         }
+        // check every entry before changing anything, so a bad dict leaves the module as it was
         for (Map.Entry<String, Tensor> e : own.entrySet()) {
-            INDArray v = state.get(e.getKey());
-            if (v == null) {
+            if (!state.containsKey(e.getKey())) {
                 continue;
             }
+            INDArray v = state.get(e.getKey());
             INDArray target = e.getValue().data();
+            if (v == null) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' is null in the state dict");
+            }
             if (!Arrays.equals(v.shape(), target.shape())) {
                 throw new IllegalArgumentException("parameter '" + e.getKey() + "' has shape " + Arrays.toString(target.shape())
                         + " in the model but " + Arrays.toString(v.shape()) + " in the state dict");
             }
-            target.assign(v.dataType() == target.dataType() ? v : v.castTo(target.dataType()));
+            if (v.dataType().isFPType() != target.dataType().isFPType()) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' is " + target.dataType() + " in the model but "
+                        + v.dataType() + " in the state dict (floating and non-floating values do not convert)");
+            }
+        }
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            INDArray v = state.get(e.getKey());
+            if (v != null) {
+                INDArray target = e.getValue().data();
+                target.assign(v.dataType() == target.dataType() ? v : v.castTo(target.dataType()));
+            }
         }
     }
 

@@ -27,6 +27,11 @@ public final class LinearAlgebra {
             throw new IllegalArgumentException("matmul: inner sizes differ: " + Arrays.toString(as) + " x "
                     + Arrays.toString(bs) + " (" + as[as.length - 1] + " vs " + bs[bs.length - 2] + ")");
         }
+        if (Arrays.stream(as).limit(as.length - 1).anyMatch(d -> d == 0) || Arrays.stream(bs).limit(bs.length - 2).anyMatch(d -> d == 0)
+                || bs[bs.length - 1] == 0) {
+            throw new IllegalArgumentException("matmul: the product of " + Arrays.toString(as) + " and " + Arrays.toString(bs)
+                    + " would be empty");
+        }
         if (as.length == 2 && bs.length == 2) {
             INDArray y = Nd4j.gemm(a.data(), b.data(), false, false); // [M, N]
             return Tensor.result("matmul", y, g -> {
@@ -93,6 +98,9 @@ public final class LinearAlgebra {
         }
         if (b != null) {
             Arithmetic.checkDtypes("linear (bias)", x, b);
+        }
+        if (x.length() == 0) {
+            throw new IllegalArgumentException("linear: empty input of shape " + Arrays.toString(xs) + " (no rows)");
         }
         long rows = x.length() / in;
         INDArray x2 = x.data().reshape('c', rows, in); // [R, in]

@@ -1,9 +1,11 @@
 package io.principia.core.ops;
 
+import io.principia.core.tensor.DTypes;
 import io.principia.core.tensor.Tensor;
 
 import java.util.Arrays;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -27,11 +29,16 @@ public final class Losses {
             throw new IllegalArgumentException("crossEntropy: logits must be [N, C], got " + Arrays.toString(s)
                     + "; reshape a sequence to [N*T, C]");
         }
+        DTypes.requireFloating("crossEntropy (logits)", logits);
         int n = (int) s[0], c = (int) s[1];
+        if (n == 0 || c == 0) {
+            throw new IllegalArgumentException("crossEntropy: logits " + Arrays.toString(s) + " hold no rows or no classes");
+        }
         if (targets.rank() != 1 || targets.size(0) != n) {
             throw new IllegalArgumentException("crossEntropy: targets must be [" + n + "] class indices, got "
                     + Arrays.toString(targets.shape()));
         }
+        checkIntegral(targets.data());
         int[] y = targets.data().toIntVector();
         int[] hot = new int[n]; // target class, or -1 (a zero one-hot row) for an ignored row
         double[] keep = new double[n];
@@ -66,8 +73,24 @@ public final class Losses {
         return crossEntropy(logits, targets, NO_IGNORE);
     }
 
+    /** Float targets are accepted only if they hold whole numbers (toIntVector would truncate 1.7 to 1, NaN to 0). */
+    private static void checkIntegral(INDArray y) {
+        if (y.dataType().isFPType()) {
+            INDArray bad = Transforms.floor(y, true).neq(y); // true where fractional, NaN or infinite
+            if (bad.any()) {
+                long at = bad.castTo(DataType.INT).argMax().getLong(0);
+                throw new IllegalArgumentException("crossEntropy: target " + y.getDouble(at) + " at row " + at
+                        + " is not a whole class index (targets are " + y.dataType() + "; use an integer type)");
+            }
+        } else if (!y.dataType().isIntType()) {
+            throw new IllegalArgumentException("crossEntropy: targets must hold class indices, got data type " + y.dataType());
+        }
+    }
+
     private static void checkSameShape(String op, Tensor a, String aName, Tensor b, String bName) {
         Arithmetic.checkDtypes(op, a, b);
+        DTypes.requireFloating(op, a);
+        DTypes.requireNonEmpty(op + " (" + aName + ")", a);
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException(op + ": " + aName + " shape " + Arrays.toString(a.shape()) + " differs from "
                     + bName + " shape " + Arrays.toString(b.shape()) + " (no broadcasting in losses)");

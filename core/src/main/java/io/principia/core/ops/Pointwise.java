@@ -1,5 +1,6 @@
 package io.principia.core.ops;
 
+import io.principia.core.tensor.DTypes;
 import io.principia.core.tensor.Tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,18 +23,21 @@ public final class Pointwise {
 
     /** exp(x) */
     public static Tensor exp(Tensor x) {
+        DTypes.requireFloating("exp", x);
         INDArray y = Transforms.exp(x.data(), true);
         return Tensor.result("exp", y, g -> x.accumulateGrad(g.mul(y)), x);
     }
 
     /** log(x) */
     public static Tensor log(Tensor x) {
+        DTypes.requireFloating("log", x);
         INDArray y = Transforms.log(x.data(), true);
         return Tensor.result("log", y, g -> x.accumulateGrad(g.div(x.data())), x);
     }
 
     /** sqrt(x) */
     public static Tensor sqrt(Tensor x) {
+        DTypes.requireFloating("sqrt", x);
         INDArray y = Transforms.sqrt(x.data(), true);
         return Tensor.result("sqrt", y, g -> x.accumulateGrad(g.div(y).muli(0.5)), x);
     }
@@ -46,6 +50,7 @@ public final class Pointwise {
 
     /** tanh(x) */
     public static Tensor tanh(Tensor x) {
+        DTypes.requireFloating("tanh", x);
         INDArray y = Transforms.tanh(x.data(), true);
         return Tensor.result("tanh", y, g -> {
             // 1 - y^2
@@ -56,6 +61,7 @@ public final class Pointwise {
 
     /** 1 / (1 + exp(-x)) */
     public static Tensor sigmoid(Tensor x) {
+        DTypes.requireFloating("sigmoid", x);
         INDArray y = Transforms.sigmoid(x.data(), true);
         return Tensor.result("sigmoid", y, g -> {
             // y (1 - y)
@@ -72,6 +78,7 @@ public final class Pointwise {
 
     /** Exact GELU, x Φ(x) = x (1 + erf(x / √2)) / 2, as PyTorch's default. */
     public static Tensor gelu(Tensor x) {
+        DTypes.requireFloating("gelu", x);
         INDArray cdf = erf(x.data().mul(SQRT_HALF)).addi(1.0).muli(0.5);
         INDArray y = x.data().mul(cdf);
         return Tensor.result("gelu", y, g -> {
@@ -90,6 +97,7 @@ public final class Pointwise {
 
     /** ELU: x for x > 0, alpha (exp(x) - 1) otherwise. */
     public static Tensor elu(Tensor x, double alpha) {
+        DTypes.requireFloating("elu", x);
         INDArray pos = positiveMask(x.data());
         // y = max(x, 0) + alpha (exp(min(x, 0)) - 1); exp of min(x, 0) cannot overflow (exp(1000) * 0 was NaN)
         INDArray y = Transforms.exp(Transforms.min(x.data(), 0.0, true), false).subi(1.0).muli(alpha)
@@ -107,6 +115,7 @@ public final class Pointwise {
 
     /** softplus(x) = log(1 + exp(x)), computed stably as max(x, 0) + log(1 + exp(-|x|)). */
     public static Tensor softplus(Tensor x) {
+        DTypes.requireFloating("softplus", x);
         INDArray y = Transforms.log(Transforms.exp(Transforms.abs(x.data(), true).negi(), false).addi(1.0), false)
                 .addi(Transforms.relu(x.data(), true));
         return Tensor.result("softplus", y, g -> x.accumulateGrad(Transforms.sigmoid(x.data(), true).muli(g)), x);
@@ -114,12 +123,14 @@ public final class Pointwise {
 
     /** sin(x) */
     public static Tensor sin(Tensor x) {
+        DTypes.requireFloating("sin", x);
         INDArray y = Transforms.sin(x.data(), true);
         return Tensor.result("sin", y, g -> x.accumulateGrad(Transforms.cos(x.data(), true).muli(g)), x);
     }
 
     /** cos(x) */
     public static Tensor cos(Tensor x) {
+        DTypes.requireFloating("cos", x);
         INDArray y = Transforms.cos(x.data(), true);
         return Tensor.result("cos", y, g -> x.accumulateGrad(Transforms.sin(x.data(), true).negi().muli(g)), x);
     }

@@ -1,5 +1,6 @@
 package io.principia.core.ops;
 
+import io.principia.core.tensor.DTypes;
 import io.principia.core.tensor.Tensor;
 
 import java.util.Arrays;
@@ -20,6 +21,7 @@ public final class Reductions {
 
     /** Normalizes negative axes and checks them against the rank (non-empty, no repeats). */
     static int[] axes(String op, Tensor x, int[] axes) {
+        DTypes.requireNonEmpty(op, x);
         int r = x.rank();
         if (axes == null || axes.length == 0) {
             throw new IllegalArgumentException(op + ": no axes given for shape " + Arrays.toString(x.shape())
@@ -40,6 +42,12 @@ public final class Reductions {
             out[i] = a;
         }
         return out;
+    }
+
+    /** Every axis of x, in order, after checking that x has elements to reduce. */
+    static int[] allAxes(String op, Tensor x) {
+        DTypes.requireNonEmpty(op, x);
+        return allAxes(x);
     }
 
     /** Every axis of x, in order. */
@@ -88,6 +96,7 @@ public final class Reductions {
 
     /** y = Σ_i x_i, a scalar (rank 0). */
     public static Tensor sum(Tensor x) {
+        DTypes.requireNonEmpty("sum", x);
         INDArray y = Nd4j.scalar(x.dtype(), x.data().sumNumber().doubleValue());
         return Tensor.result("sum", y, g -> x.accumulateGrad(Nd4j.valueArrayOf(x.shape(), g.getDouble(0), x.dtype())), x);
     }
@@ -102,6 +111,8 @@ public final class Reductions {
 
     /** y = (1/n) Σ_i x_i over all n elements, a scalar. */
     public static Tensor mean(Tensor x) {
+        DTypes.requireFloating("mean", x);
+        DTypes.requireNonEmpty("mean", x);
         long n = x.length();
         INDArray y = Nd4j.scalar(x.dtype(), x.data().sumNumber().doubleValue() / n);
         return Tensor.result("mean", y, g -> x.accumulateGrad(Nd4j.valueArrayOf(x.shape(), g.getDouble(0) / n, x.dtype())), x);
@@ -109,6 +120,7 @@ public final class Reductions {
 
     /** y = (1/n) Σ_{axes} x, n the number of elements reduced. */
     public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        DTypes.requireFloating("mean", x);
         int[] ax = axes("mean", x, axes);
         long[] kept = keptShape(x.shape(), ax);
         double scale = 1.0 / count(x, ax);
@@ -128,7 +140,7 @@ public final class Reductions {
 
     /** y = max_i x_i over all elements, a scalar; ties split the gradient evenly. */
     public static Tensor max(Tensor x) {
-        return extremum("max", x, allAxes(x), false);
+        return extremum("max", x, allAxes("max", x), false);
     }
 
     /** y = min_{axes} x; ties split the gradient evenly, as in {@link #max(Tensor, int[], boolean)}. */
@@ -138,7 +150,7 @@ public final class Reductions {
 
     /** y = min_i x_i over all elements, a scalar; ties split the gradient evenly. */
     public static Tensor min(Tensor x) {
-        return extremum("min", x, allAxes(x), false);
+        return extremum("min", x, allAxes("min", x), false);
     }
 
     private static Tensor extremum(String op, Tensor x, int[] ax, boolean keepDims) {
@@ -165,10 +177,11 @@ public final class Reductions {
 
     /** y = log Σ_i exp(x_i) over all elements, a scalar, computed stably. */
     public static Tensor logsumexp(Tensor x) {
-        return logsumexpOver(x, allAxes(x), false);
+        return logsumexpOver(x, allAxes("logsumexp", x), false);
     }
 
     private static Tensor logsumexpOver(Tensor x, int[] ax, boolean keepDims) {
+        DTypes.requireFloating("logsumexp", x);
         if (ax.length == 0) {
             return Tensor.result("logsumexp", x.data().dup(), x::accumulateGrad, x);
         }
@@ -197,7 +210,7 @@ public final class Reductions {
 
     /** y = Σ_i (x_i - x̄)² / (n - c) over all elements, a scalar. */
     public static Tensor var(Tensor x, boolean unbiased) {
-        return moment("var", x, allAxes(x), false, unbiased, false);
+        return moment("var", x, allAxes("var", x), false, unbiased, false);
     }
 
     /** y = sqrt(var(x)); the gradient (x - x̄) / ((n - c) y) is infinite where y = 0, as in PyTorch. */
@@ -207,10 +220,11 @@ public final class Reductions {
 
     /** y = sqrt(var(x)) over all elements, a scalar. */
     public static Tensor std(Tensor x, boolean unbiased) {
-        return moment("std", x, allAxes(x), false, unbiased, true);
+        return moment("std", x, allAxes("std", x), false, unbiased, true);
     }
 
     private static Tensor moment(String op, Tensor x, int[] ax, boolean keepDims, boolean unbiased, boolean sqrt) {
+        DTypes.requireFloating(op, x);
         long n = ax.length == 0 ? 1 : count(x, ax);
         double denom = n - (unbiased ? 1 : 0);
         if (denom <= 0) {

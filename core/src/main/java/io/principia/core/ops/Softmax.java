@@ -1,5 +1,6 @@
 package io.principia.core.ops;
 
+import io.principia.core.tensor.DTypes;
 import io.principia.core.tensor.Tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,6 +17,7 @@ public final class Softmax {
 
     /** y_i = exp(x_i − m) / Σ_j exp(x_j − m) along {@code axis}, m the max; dx = y ⊙ (g − Σ g⊙y). */
     public static Tensor softmax(Tensor x, int axis) {
+        DTypes.requireFloating("softmax", x);
         int a = ShapeOps.axis("softmax", axis, x.rank(), x.shape());
         INDArray y = softmaxArray(x.data(), a);
         return Tensor.result("softmax", y, g -> {
@@ -27,6 +29,7 @@ public final class Softmax {
 
     /** y_i = x_i − m − log Σ_j exp(x_j − m) along {@code axis}; dx = g − softmax(x) ⊙ Σ g. */
     public static Tensor logSoftmax(Tensor x, int axis) {
+        DTypes.requireFloating("logSoftmax", x);
         int a = ShapeOps.axis("logSoftmax", axis, x.rank(), x.shape());
         INDArray y = logSoftmaxArray(x.data(), a);
         return Tensor.result("log_softmax", y, g -> {

@@ -18,9 +18,19 @@ public abstract class Optimizer {
     protected double lr;
 
     protected Optimizer(Map<String, Tensor> params, double lr) {
-        if (params.isEmpty()) {
-            throw new IllegalArgumentException("optimizer got no parameters");
+        String owner = getClass().getSimpleName();
+        if (params == null || params.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": optimizer got no parameters");
         }
+        params.forEach((name, p) -> {
+            if (p == null) {
+                throw new IllegalArgumentException(owner + ": parameter '" + name + "' is null");
+            }
+            if (!p.dtype().isFPType()) {
+                throw new IllegalArgumentException(owner + ": parameter '" + name + "' is " + p.dtype()
+                        + "; only floating-point tensors can be optimized");
+            }
+        });
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("learning rate must be a finite number >= 0, got " + lr);
         }

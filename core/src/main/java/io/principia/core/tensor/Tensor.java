@@ -53,7 +53,7 @@ public final class Tensor {
 
     /** Wraps an array as a leaf that requires a gradient (a parameter or a gradient-checked input). */
     public static Tensor param(INDArray data) {
-        return new Tensor(checkNotNull(data), true, null);
+        return new Tensor(checkGradType(checkNotNull(data)), true, null);
     }
 
     public static Tensor scalar(double value) {
@@ -78,12 +78,27 @@ public final class Tensor {
 
     /** A float32 constant from values in row-major (C) order. */
     public static Tensor of(float[] values, long... shape) {
+        checkLength(values.length, shape);
         return of(Nd4j.create(values, shape, 'c'));
     }
 
     /** A float64 constant from values in row-major (C) order. */
     public static Tensor of(double[] values, long... shape) {
+        checkLength(values.length, shape);
         return of(Nd4j.create(values, shape, 'c'));
+    }
+
+    private static void checkLength(int count, long[] shape) {
+        long n = 1;
+        for (long s : shape) {
+            n = s < 0 ? -1 : n * s;
+            if (n < 0) {
+                break;
+            }
+        }
+        if (n != count) {
+            throw new IllegalArgumentException("Tensor.of: " + count + " values do not fill shape " + Arrays.toString(shape));
+        }
     }
 
     /**
@@ -102,6 +117,15 @@ public final class Tensor {
             }
         }
         return new Tensor(value, needs, needs ? new Node(op, inputs, backward) : null);
+    }
+
+    /** Only floating-point tensors can carry gradients (an integer gradient has no meaning). */
+    private static INDArray checkGradType(INDArray data) {
+        if (!data.dataType().isFPType()) {
+            throw new IllegalArgumentException("only floating-point tensors can require a gradient, got " + data.dataType()
+                    + " of shape " + Arrays.toString(data.shape()) + "; cast it first, e.g. castTo(DataType.FLOAT)");
+        }
+        return data;
     }
 
     private static INDArray checkNotNull(INDArray data) {
@@ -139,6 +163,9 @@ public final class Tensor {
     public Tensor requiresGrad(boolean value) {
         if (node != null) {
             throw new IllegalStateException("requiresGrad can only be set on a leaf tensor, not on the output of op '" + node.op() + "'");
+        }
+        if (value) {
+            checkGradType(data);
         }
         this.requiresGrad = value;
         return this;

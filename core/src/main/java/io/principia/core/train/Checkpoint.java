@@ -45,11 +45,19 @@ public record Checkpoint(Map<String, INDArray> model, Map<String, INDArray> opti
         if (metaBytes == null) {
             throw new IOException(file + ": not a Principia checkpoint (no 'meta' entry; entries " + all.keySet() + ")");
         }
+        if (metaBytes.dataType().width() != 1) {
+            throw new IOException(file + ": entry 'meta' is " + metaBytes.dataType() + ", not the UTF-8 bytes of a Principia checkpoint");
+        }
         Map<String, Object> meta = Json.readMap(Npy.bytes(metaBytes), file + ", entry meta");
         Object version = meta.get("format_version");
         if (!(version instanceof Number n) || n.intValue() > FORMAT_VERSION) {
             throw new IOException(file + ": checkpoint format version " + version + " is not supported (this build reads up to "
                     + FORMAT_VERSION + ")");
+        }
+        for (String key : new String[] {"epoch", "global_step"}) {
+            if (!(meta.get(key) instanceof Number)) {
+                throw new IOException(file + ": checkpoint meta has no numeric '" + key + "' (got " + meta.get(key) + ")");
+            }
         }
         Map<String, INDArray> model = new LinkedHashMap<>();
         Map<String, INDArray> optim = new LinkedHashMap<>();

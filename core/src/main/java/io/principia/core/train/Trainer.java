@@ -5,6 +5,7 @@ import io.principia.core.io.Json;
 import io.principia.core.nn.Module;
 import io.principia.core.optim.LrSchedule;
 import io.principia.core.optim.Optimizer;
+import io.principia.core.tensor.Tensor;
 import io.principia.core.util.Rng;
 import io.principia.core.util.Seed;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +122,7 @@ public final class Trainer {
         }
         Instant start = Instant.now();
         Module model = task.model();
+        checkInputs(model, train, val);
         run = new Run(model, train.numBatches(), assemble(val != null));
         run.hparams = hparams(task, train, val);
 
@@ -166,6 +169,33 @@ public final class Trainer {
         writeResults(run.stopReason == null ? "completed" : "stopped_early", null);
         fire(cb -> cb.onFitEnd(run, fitResult));
         return fitResult;
+    }
+
+    /** Fails early on a fit that could only train nothing, or train what is never checkpointed. */
+    private <B> void checkInputs(Module model, BatchSource<B> train, BatchSource<B> val) {
+        if (model == null) {
+            throw new IllegalArgumentException("Trainer: task.model() returned null");
+        }
+        if (train.numBatches() < 1) {
+            throw new IllegalArgumentException("Trainer: the training source has no batches (numBatches = " + train.numBatches() + ")");
+        }
+        if (val != null && val.numBatches() < 1) {
+            throw new IllegalArgumentException("Trainer: the validation source has no batches (numBatches = " + val.numBatches()
+                    + "); pass null to skip validation");
+        }
+        Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        owned.addAll(model.parameters());
+        List<String> foreign = new ArrayList<>();
+        optimizer.params().forEach((name, p) -> {
+            if (!owned.contains(p)) {
+                foreign.add(name);
+            }
+        });
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException("Trainer: optimizer parameters " + foreign + " are not parameters of the model "
+                    + model.getClass().getSimpleName() + " (they would be trained but never checkpointed); build the optimizer"
+                    + " from task.model().namedParameters()");
+        }
     }
 
     private <B> void runEpoch(TrainingTask<B> task, BatchSource<B> train, BatchSource<B> val, int epoch, int skip,
@@ -226,6 +256,10 @@ public final class Trainer {
             double loss = r.loss().item();
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(epoch, run.globalStep, b, run.numBatches, loss);
+            }
+            if (!r.loss().requiresGrad()) {
+                throw new IllegalStateException("the training loss of epoch " + epoch + ", batch " + b + " depends on no parameter"
+                        + " that requires a gradient (computed under Grad.off(), detached, or built from constants)");
             }
             r.loss().backward();
             if (clipNorm > 0) {
@@ -364,6 +398,11 @@ public final class Trainer {
             c = Checkpoint.load(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume: " + e.getMessage(), e);
+        }
+        int completed = Boolean.TRUE.equals(c.meta().get("epoch_complete")) ? c.epoch() + 1 : c.epoch();
+        if (completed >= epochs) {
+            throw new IllegalArgumentException("cannot resume: checkpoint " + file + " already completed " + completed
+                    + " epoch(s), so epochs = " + epochs + " leaves nothing to train; set epochs above " + completed);
         }
         try {
             model.loadStateDict(c.model());
@@ -595,7 +634,13 @@ public final class Trainer {
         public Builder callbacks(Callback... cbs) { callbacks.addAll(List.of(cbs)); return this; }
 
         /** Logs a line every {@code n} optimizer steps (0: only per epoch). */
-        public Builder logEvery(int n) { this.logEvery = n; return this; }
+        public Builder logEvery(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("logEvery must be >= 0 (0: only per epoch), got " + n);
+            }
+            this.logEvery = n;
+            return this;
+        }
 
         /** Shows the stderr progress bar (default on). */
         public Builder progressBar(boolean on) { this.progressBar = on; return this; }

@@ -60,6 +60,9 @@ public final class Rng {
 
     /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
     public int[] permutation(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("permutation: size must be >= 0, got " + n);
+        }
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -75,6 +78,9 @@ public final class Rng {
 
     /** An array of N(mean, std²) entries. */
     public INDArray normal(DataType dtype, double mean, double std, long... shape) {
+        if (!(std >= 0) || !Double.isFinite(std) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("normal: needs a finite mean and a finite std >= 0, got mean " + mean + ", std " + std);
+        }
         double[] v = new double[checkedLength(shape)];
         for (int i = 0; i < v.length; i++) {
             v[i] = mean + std * nextGaussian();
@@ -84,6 +90,9 @@ public final class Rng {
 
     /** An array of U[lo, hi) entries. */
     public INDArray uniform(DataType dtype, double lo, double hi, long... shape) {
+        if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("uniform: needs finite bounds lo <= hi, got [" + lo + ", " + hi + ")");
+        }
         double[] v = new double[checkedLength(shape)];
         for (int i = 0; i < v.length; i++) {
             v[i] = lo + (hi - lo) * nextDouble();
@@ -93,6 +102,9 @@ public final class Rng {
 
     /** An array of independent Bernoulli(p) draws as 0/1 in {@code dtype}. */
     public INDArray bernoulli(DataType dtype, double p, long... shape) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("bernoulli: probability p must be in [0, 1], got " + p);
+        }
         float[] v = new float[checkedLength(shape)];
         for (int i = 0; i < v.length; i++) {
             v[i] = nextDouble() < p ? 1f : 0f;

@@ -93,5 +93,9 @@ class MnistTest {
         Idx.write(tmp.resolve("t10k-labels-idx1-ubyte.gz"), new int[] {3}, new byte[] {1, 10, 2}, true);
         DataException label = assertThrows(DataException.class, () -> Mnist.load(tmp, Split.TEST));
         assertTrue(label.getMessage().contains("label 10"), label.getMessage());
+        Idx.write(tmp.resolve("t10k-images-idx3-ubyte.gz"), new int[] {0, 28, 28}, new byte[0], true);
+        Idx.write(tmp.resolve("t10k-labels-idx1-ubyte.gz"), new int[] {0}, new byte[0], true);
+        DataException empty = assertThrows(DataException.class, () -> Mnist.load(tmp, Split.TEST));
+        assertTrue(empty.getMessage().contains("holds no images"), empty.getMessage());
     }
 }

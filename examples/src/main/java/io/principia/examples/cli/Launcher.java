@@ -39,7 +39,41 @@ public final class Launcher implements Callable<Integer> {
             train.addSubcommand(experiment);
         }
         cli.addSubcommand("train", train);
+        cli.setExecutionExceptionHandler(Launcher::reportFailure); // after the subcommands, so they inherit it
         return cli;
+    }
+
+    /**
+     * A failed run prints one line per distinct cause (the messages name what was wrong), not a
+     * stack trace; set PRINCIPIA_STACKTRACE=1 for the trace. Exit code 1.
+     */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        java.io.PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + describe(e));
+        String shown = String.valueOf(e.getMessage());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !shown.contains(c.getMessage())) {
+                err.println("  caused by: " + describe(c));
+                shown = shown + c.getMessage();
+            }
+        }
+        if (System.getenv("PRINCIPIA_STACKTRACE") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** The message; for an unexpected exception type (a bug rather than bad input) also its class. */
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            return t.getClass().getName();
+        }
+        boolean expected = t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                || t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException
+                || t.getClass().getName().startsWith("io.principia.");
+        return expected ? m : t.getClass().getSimpleName() + ": " + m;
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.principia.examples.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Options every experiment shares. Null means "the experiment's own default", which each
@@ -32,6 +36,37 @@ public final class TrainOptions {
 
     @Option(names = "--resume", description = "Resume from a checkpoint (e.g. runs/.../checkpoints/last.ckpt).")
     public Path resume;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /**
+     * Checks the shared options before any data is read: --epochs, --batch-size and --threads
+     * positive, --lr finite and >= 0, --resume an existing file. A failure is a usage error
+     * naming the option.
+     */
+    public void validate() {
+        if (epochs != null && epochs < 1) {
+            throw usage("--epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize != null && batchSize < 1) {
+            throw usage("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (lr != null && !(lr >= 0 && lr < Double.POSITIVE_INFINITY)) {
+            throw usage("--lr must be a finite number >= 0, got " + lr);
+        }
+        if (threads != null && threads < 1) {
+            throw usage("--threads must be >= 1, got " + threads);
+        }
+        if (resume != null && !Files.isRegularFile(resume)) {
+            throw usage("--resume: no checkpoint file at " + resume);
+        }
+    }
+
+    /** A usage error for this command: picocli prints the message and the usage, exit code 2. */
+    public ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
     public int epochs(int fallback) { return epochs == null ? fallback : epochs; }
 

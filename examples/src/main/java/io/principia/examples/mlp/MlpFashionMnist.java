@@ -52,6 +52,16 @@ public final class MlpFashionMnist implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        opts.validate();
+        if (!(valFraction > 0 && valFraction < 1)) {
+            throw opts.usage("--val-fraction must be in (0, 1), got " + valFraction);
+        }
+        if (hidden < 1) {
+            throw opts.usage("--hidden must be >= 1, got " + hidden);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw opts.usage("--dropout must be in [0, 1), got " + dropout);
+        }
         int epochs = opts.epochs(10);
         int batchSize = opts.batchSize(128);
         double lr = opts.lr(1e-3);
@@ -60,9 +70,6 @@ public final class MlpFashionMnist implements Callable<Integer> {
         Seed.everything(opts.seed);
         TensorDataset full = FashionMnist.load(dataDir, Split.TRAIN);   // [N, 784] in [0, 1]
         TensorDataset test = FashionMnist.load(dataDir, Split.TEST);
-        if (!(valFraction > 0 && valFraction < 1)) {
-            throw new IllegalArgumentException("--val-fraction must be in (0, 1), got " + valFraction);
-        }
         Partition parts = full.stratifiedSplit((int) Math.round(full.size() * (1 - valFraction)), opts.seed);
 
         MLP model = new MLP(new int[] {784, hidden, hidden, 10}, Activation::relu, dropout);

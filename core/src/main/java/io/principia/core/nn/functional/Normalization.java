@@ -32,6 +32,7 @@ public final class Normalization {
     public static Tensor layerNorm(Tensor x, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         String op = "layerNorm";
         checkDtypes(op, x, weight, bias);
+        checkEps(op, eps);
         long[] xs = x.shape();
         int k = normalizedShape.length;
         if (k == 0 || k > xs.length || !Arrays.equals(Arrays.copyOfRange(xs, xs.length - k, xs.length), normalizedShape)) {
@@ -87,6 +88,7 @@ public final class Normalization {
             boolean training, double momentum, double eps) {
         String op = "batchNorm";
         checkDtypes(op, x, weight, bias);
+        checkEps(op, eps);
         long[] xs = x.shape();
         if (xs.length < 2) {
             throw new IllegalArgumentException("batchNorm: input must be [N, C, ...], got shape " + Arrays.toString(xs));
@@ -165,6 +167,13 @@ public final class Normalization {
         if (shape != null && !(shape.length == 1 && shape[0] == c)) {
             throw new IllegalArgumentException("batchNorm: " + what + " shape " + Arrays.toString(shape) + " should be [" + c
                     + "] for input of shape " + Arrays.toString(xs));
+        }
+    }
+
+    /** eps < 0 (or NaN) makes var + eps negative for some input, and every output NaN. */
+    private static void checkEps(String op, double eps) {
+        if (!(eps >= 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException(op + ": eps must be a finite number >= 0, got " + eps);
         }
     }
 }
