@@ -34,6 +34,7 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            makeReadable(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -42,6 +43,15 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
+        }
+    }
+
+    /** Temp files are created 0600; a finished run file is shared like any other (0644 on POSIX). */
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: nothing to do
         }
     }
 

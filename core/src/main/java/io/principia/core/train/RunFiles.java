@@ -43,8 +43,8 @@ final class RunFiles {
     }
 
     /**
-     * Writes results.json: status ({@code completed}, {@code stopped_early}, {@code failed},
-     * {@code test_only}), the error if any, epochs run, best epoch and score, stop reason, wall
+     * Writes results.json: status ({@code running} while a fit is under way, so a killed run says
+     * so; {@code completed}, {@code stopped_early}, {@code failed}, {@code test_only}), the error if any, epochs run, best epoch and score, stop reason, wall
      * time, the last epoch's train/val metrics and all of them, and the test metrics.
      */
     static void writeResults(Path runDir, String status, Throwable error, FitResult f, Map<String, Double> test) {

@@ -123,6 +123,11 @@ public final class Trainer {
         Instant start = Instant.now();
         Module model = task.model();
         checkInputs(model, train, val);
+        if (resumeFrom == null && runDir != null && java.nio.file.Files.exists(runDir.resolve("results.json"))) {
+            // nothing is lost: a finished or interrupted run is continued with resumeFrom, never overwritten
+            throw new IllegalStateException("run directory " + runDir + " already holds a run (results.json); resume it with"
+                    + " resumeFrom(" + runDir.resolve("checkpoints").resolve("last.ckpt") + ") or choose another directory");
+        }
         run = new Run(model, train.numBatches(), assemble(val != null));
         run.hparams = hparams(task, train, val);
 
@@ -147,6 +152,8 @@ public final class Trainer {
             writeRunFiles(start);
         }
         run.startNanos = System.nanoTime();
+        writeResults("running", null); // replaced at the end; a killed run keeps saying "running"
+
         fire(cb -> cb.onFitStart(run));
         try {
             for (int epoch = startEpoch; epoch < epochs && run.stopReason == null; epoch++) {
@@ -235,6 +242,7 @@ public final class Trainer {
                 cb.onEpochEnd(run, epoch, frozen);
             }
         }
+        writeResults("running", null);
     }
 
     private <B> void trainEpoch(TrainingTask<B> task, BatchSource<B> source, int epoch, int skip) {

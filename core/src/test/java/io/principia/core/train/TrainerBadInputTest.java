@@ -111,4 +111,39 @@ class TrainerBadInputTest {
         assertTrue(e.getMessage().contains(floatMeta.toString()) && e.getMessage().contains("FLOAT"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("run")));
     }
+
+    @Test
+    void aFinishedRunIsNeverOverwrittenByAFreshRunInTheSameDirectory() throws IOException {
+        Path run = tmp.resolve("taken");
+        Problems.Classify first = task();
+        builder(first.net).epochs(1).runDir(run).build().fit(first, data(), null);
+        byte[] before = Files.readAllBytes(run.resolve("checkpoints/last.ckpt"));
+        Problems.Classify second = task();
+        Trainer t = builder(second.net).epochs(1).runDir(run).build();
+        var e = assertThrows(IllegalStateException.class, () -> t.fit(second, data(), null));
+        assertTrue(e.getMessage().contains("already holds a run") && e.getMessage().contains("last.ckpt"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(run.resolve("checkpoints/last.ckpt"))));
+    }
+
+    @Test
+    void resultsJsonSaysRunningWhileAFitIsUnderWay() throws IOException {
+        Path run = tmp.resolve("live");
+        Problems.Classify t = task();
+        String[] seen = new String[1];
+        Callback peek = new Callback() {
+            @Override
+            public void onEpochEnd(TrainerContext ctx, int epoch, Map<String, Double> metrics) {
+                try {
+                    seen[0] = Files.readString(run.resolve("results.json"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        builder(t.net).epochs(1).runDir(run).callbacks(peek).build().fit(t, data(), null);
+        assertTrue(seen[0].contains("\"running\""), seen[0]);
+        assertTrue(Files.readString(run.resolve("results.json")).contains("\"completed\""));
+        var perms = Files.getPosixFilePermissions(run.resolve("results.json"));
+        assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), perms.toString());
+    }
 }

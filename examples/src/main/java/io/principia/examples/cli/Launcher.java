@@ -76,9 +76,12 @@ public final class Launcher implements Callable<Integer> {
         return expected ? m : t.getClass().getSimpleName() + ": " + m;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(System.out);
         return 0;
     }
 
@@ -97,10 +100,13 @@ public final class Launcher implements Callable<Integer> {
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Run one experiment: train NAME [options]; NAME --help shows its options.")
     static final class Train implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             System.err.println("name an experiment; `./principia list` shows them all");
-            CommandLine.usage(this, System.err);
+            spec.commandLine().usage(System.err);
             return 2;
         }
     }

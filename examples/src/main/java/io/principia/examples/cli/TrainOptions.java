@@ -13,19 +13,19 @@ import picocli.CommandLine.Spec;
  * experiment states in its {@code --help}.
  */
 public final class TrainOptions {
-    @Option(names = "--epochs", description = "Training epochs.")
+    @Option(names = "--epochs", description = "Training epochs (default: the experiment's, see below).")
     public Integer epochs;
 
-    @Option(names = "--batch-size", description = "Mini-batch size.")
+    @Option(names = "--batch-size", description = "Mini-batch size (default: the experiment's).")
     public Integer batchSize;
 
-    @Option(names = "--lr", description = "Learning rate.")
+    @Option(names = "--lr", description = "Learning rate (default: the experiment's).")
     public Double lr;
 
     @Option(names = "--seed", description = "Seed for everything (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     public long seed;
 
-    @Option(names = "--data", description = "Data folder (default: the shipped subset in src-test-data, or the data root).")
+    @Option(names = "--data", description = "Data folder (default: see below).")
     public Path data;
 
     @Option(names = "--out", description = "Run directory (default: runs/<experiment>/<timestamp>).")

@@ -27,12 +27,32 @@ public final class RunDirs {
             }
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", experiment, stamp);
+        Path dir = Path.of("runs", experiment, stamp);
+        // two runs started in the same second get their own folders
+        for (int i = 2; java.nio.file.Files.exists(dir); i++) {
+            dir = Path.of("runs", experiment, stamp + "-" + i);
+        }
+        return dir;
     }
 
     /** The repository root the launcher runs from (system property {@code principia.home}), or the working directory. */
     public static Path home() {
         return Path.of(System.getProperty("principia.home", "."));
+    }
+
+    /**
+     * The Fashion-MNIST folder an experiment trains on: {@code --data} if given; else
+     * {@code <data root>/fashion-mnist} when the data root (system property {@code principia.data} or
+     * {@code PRINCIPIA_DATA}) has it; else the subset shipped in {@code src-test-data/fashion-mnist}.
+     */
+    public static Path fashionMnist(Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        return io.principia.core.data.DataPaths.dataRoot()
+                .map(root -> root.resolve(io.principia.core.data.FashionMnist.NAME))
+                .filter(java.nio.file.Files::isDirectory)
+                .orElseGet(RunDirs::shippedFashionMnist);
     }
 
     /** The shipped Fashion-MNIST subset, {@code src-test-data/fashion-mnist}. */

@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
  * the end.
  */
 @Command(name = "mlp-fashion", mixinStandardHelpOptions = true,
-        description = "MLP (784-256-256-10) classifier on Fashion-MNIST through the shared Trainer.")
+        description = "MLP (784-256-256-10) classifier on Fashion-MNIST through the shared Trainer.",
+        footer = {"", "Defaults: --epochs 10, --batch-size 128, --lr 0.001 (Adam).",
+                "Data: --data DIR, else <data root>/fashion-mnist (PRINCIPIA_DATA), else the shipped subset src-test-data/fashion-mnist."})
 public final class MlpFashionMnist implements Callable<Integer> {
     public static final String NAME = "mlp-fashion";
 
@@ -65,7 +67,7 @@ public final class MlpFashionMnist implements Callable<Integer> {
         int epochs = opts.epochs(10);
         int batchSize = opts.batchSize(128);
         double lr = opts.lr(1e-3);
-        Path dataDir = opts.data != null ? opts.data : RunDirs.shippedFashionMnist();
+        Path dataDir = RunDirs.fashionMnist(opts.data);
 
         Seed.everything(opts.seed);
         TensorDataset full = FashionMnist.load(dataDir, Split.TRAIN);   // [N, 784] in [0, 1]
@@ -92,8 +94,9 @@ public final class MlpFashionMnist implements Callable<Integer> {
                 DataLoader.of(parts.train(), batchSize, true, opts.seed, false),
                 DataLoader.sequential(parts.test(), 1000));
         Map<String, Double> testMetrics = trainer.test(task, DataLoader.sequential(test, 1000));
-        System.out.printf("%s: %d epochs, val_accuracy %.4f, test_accuracy %.4f, test_loss %.4f%n", NAME, fit.epochsRun(),
-                fit.metrics().getOrDefault("val_accuracy", Double.NaN), testMetrics.get("test_accuracy"), testMetrics.get("test_loss"));
+        System.out.printf("%s: %d epoch(s), val_accuracy %.4f, test_accuracy %.4f, test_loss %.4f; run directory %s%n", NAME,
+                fit.epochsRun(), fit.metrics().getOrDefault("val_accuracy", Double.NaN), testMetrics.get("test_accuracy"),
+                testMetrics.get("test_loss"), fit.runDir());
         return 0;
     }
 }
