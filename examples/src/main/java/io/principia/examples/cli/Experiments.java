@@ -7,6 +7,9 @@ public final class Experiments {
     private Experiments() {}
 
     public static List<Object> all() {
-        return List.of(new io.principia.examples.mlp.MlpFashionMnist());
+        return List.of(new io.principia.examples.mlp.MlpFashionMnist(),
+                new io.principia.examples.rnn.SequentialImage(),
+                new io.principia.examples.rnn.RnnCompare(),
+                new io.principia.examples.rnn.MomentumVsLstm());
     }
 }
