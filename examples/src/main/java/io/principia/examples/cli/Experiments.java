@@ -10,6 +10,7 @@ public final class Experiments {
         return List.of(new io.principia.examples.mlp.MlpFashionMnist(),
                 new io.principia.examples.rnn.SequentialImage(),
                 new io.principia.examples.rnn.RnnCompare(),
-                new io.principia.examples.rnn.MomentumVsLstm());
+                new io.principia.examples.rnn.MomentumVsLstm(),
+                new io.principia.examples.cnn.CnnSrsgd());
     }
 }

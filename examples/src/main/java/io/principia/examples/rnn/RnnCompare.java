@@ -55,13 +55,17 @@ public final class RnnCompare implements Callable<Integer> {
             defaultValue = "row")
     String mode;
 
-    @Option(names = "--dataset", description = "mnist (--data, else the shared data folder, test set split 8000/2000 when the "
+    @Option(names = "--dataset", description = "mnist (--data, else the shared data folder, test set split by --mnist-train when the "
             + "training images are absent) or fashion (default: ${DEFAULT-VALUE}).", defaultValue = "mnist")
     String dataset;
 
     @Option(names = "--train-size", description = "Use this many training images (stratified subsample; default: ${DEFAULT-VALUE}).",
             defaultValue = "4000")
     Integer trainSize;
+
+    @Option(names = "--mnist-train", description = "When the MNIST folder holds only the test set: this many of its images "
+            + "train, the rest test (default: ${DEFAULT-VALUE}).", defaultValue = "8000")
+    int mnistTrain;
 
     @Option(names = "--test-size", description = "Use this many test images (stratified subsample; default: all).")
     Integer testSize;
@@ -79,7 +83,7 @@ public final class RnnCompare implements Callable<Integer> {
         List<CellKind> kinds = cells.stream().map(CellKind::parse).toList();
         SeqImageTraining.Config base = new SeqImageTraining.Config(CellKind.LSTM, CellKind.LSTM.recipe(m.recipe()), m, hidden,
                 opts.epochs(10), opts.batchSize(128), opts.lr(1e-3), alpha, clip, opts.seed);
-        SeqImageData.Data data = SeqImageData.load(source, opts.data, m, trainSize, testSize, opts.seed);
+        SeqImageData.Data data = SeqImageData.load(source, opts.data, m, trainSize, testSize, opts.seed, mnistTrain);
         Path out = RunDirs.defaultFor(NAME, opts.out);
         Comparison cmp = compare(NAME, "Recurrent cells on sequential " + source.name().toLowerCase(Locale.ROOT), kinds, base, data, out);
         print(cmp, out);

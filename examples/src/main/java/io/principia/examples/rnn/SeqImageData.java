@@ -66,6 +66,12 @@ public final class SeqImageData {
      * (stratified by class, seeded; null keeps all), and permutes the pixels for {@link Mode#PERMUTED}.
      */
     public static Data load(Source source, Path explicit, Mode mode, Integer trainSize, Integer testSize, long seed) {
+        return load(source, explicit, mode, trainSize, testSize, seed, MNIST_TEST_SPLIT_TRAIN);
+    }
+
+    /** As above; {@code mnistTrainCount} test images go to training when the MNIST folder has no training images. */
+    public static Data load(Source source, Path explicit, Mode mode, Integer trainSize, Integer testSize, long seed,
+                            int mnistTrainCount) {
         TensorDataset train, test;
         Path dir;
         String origin;
@@ -85,7 +91,7 @@ public final class SeqImageData {
                 test = Mnist.load(dir, Split.TEST);
                 origin = "MNIST from " + dir;
             } else {
-                Partition p = Mnist.testSplit(dir, MNIST_TEST_SPLIT_TRAIN, seed);
+                Partition p = Mnist.testSplit(dir, mnistTrainCount, seed);
                 train = p.train();
                 test = p.test();
                 origin = "MNIST test set of " + dir + " split " + train.size() + "/" + test.size() + " (no training images there)";

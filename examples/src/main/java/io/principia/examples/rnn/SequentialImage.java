@@ -56,6 +56,10 @@ public final class SequentialImage implements Callable<Integer> {
     @Option(names = "--train-size", description = "Use this many training images (stratified subsample; default: all).")
     Integer trainSize;
 
+    @Option(names = "--mnist-train", description = "When the MNIST folder holds only the test set: this many of its images "
+            + "train, the rest test (default: ${DEFAULT-VALUE}).", defaultValue = "8000")
+    int mnistTrain;
+
     @Option(names = "--test-size", description = "Use this many test images (stratified subsample; default: all).")
     Integer testSize;
 
@@ -84,7 +88,7 @@ public final class SequentialImage implements Callable<Integer> {
         SeqImageData.Source source = parseSource(dataset);
         SeqImageTraining.Config c = new SeqImageTraining.Config(kind, kind.recipe(m.recipe()).overriddenBy(mu, s, beta, restart), m,
                 hidden, opts.epochs(10), opts.batchSize(128), opts.lr(1e-3), alpha, clip, opts.seed);
-        SeqImageData.Data data = SeqImageData.load(source, opts.data, m, trainSize, testSize, opts.seed);
+        SeqImageData.Data data = SeqImageData.load(source, opts.data, m, trainSize, testSize, opts.seed, mnistTrain);
         SeqImageTraining.Run run = SeqImageTraining.fit(c, data, RunDirs.defaultFor(NAME, opts.out, opts.resume), opts.resume,
                 Map.of("experiment", NAME, "dataset", source.name().toLowerCase(Locale.ROOT)));
         Map<String, Double> test = run.trainer().test(run.task(), DataLoader.sequential(data.test(), 500));
