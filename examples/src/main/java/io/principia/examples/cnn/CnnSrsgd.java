@@ -56,6 +56,7 @@ import picocli.CommandLine.Option;
  * {@code srsgd/} and {@code sgd/}.
  */
 @Command(name = "cnn-srsgd", mixinStandardHelpOptions = true,
+        footer = "%nDefaults: --epochs 6, --batch-size 128, --lr 0.1 (both optimizers).",
         description = "Small Fashion-MNIST CNN: SRSGD (scheduled restarts) vs SGD with momentum 0.9, same epochs; table + plot.")
 public final class CnnSrsgd implements Callable<Integer> {
     public static final String NAME = "cnn-srsgd";

@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
  * into {@code <out>}.
  */
 @Command(name = "rnn-compare", mixinStandardHelpOptions = true,
+        footer = "%nDefaults: --epochs 10, --batch-size 128, --lr 1e-3 (RMSprop).",
         description = "LSTM vs MomentumLSTM, AdamLSTM, RMSPropLSTM and SRLSTM on sequential images: test loss/accuracy per epoch, table + plot.")
 public final class RnnCompare implements Callable<Integer> {
     public static final String NAME = "rnn-compare";
@@ -85,7 +86,7 @@ public final class RnnCompare implements Callable<Integer> {
                 opts.epochs(10), opts.batchSize(128), opts.lr(1e-3), alpha, clip, opts.seed);
         SeqImageData.Data data = SeqImageData.load(source, opts.data, m, trainSize, testSize, opts.seed, mnistTrain);
         Path out = RunDirs.defaultFor(NAME, opts.out);
-        Comparison cmp = compare(NAME, "Recurrent cells on sequential " + source.name().toLowerCase(Locale.ROOT), kinds, base, data, out);
+        Comparison cmp = compare(NAME, "Recurrent cells on sequential " + (source == SeqImageData.Source.MNIST ? "MNIST" : "Fashion-MNIST"), kinds, base, data, out);
         print(cmp, out);
         return 0;
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
  * test metrics) and the best test accuracy over epochs is printed next to the last one.
  */
 @Command(name = "seq-image", mixinStandardHelpOptions = true,
+        footer = "%nDefaults: --epochs 10, --batch-size 128, --lr 1e-3 (RMSprop).",
         description = "Sequential (pixel / permuted / row) image classification with any recurrent cell (MomentumRNN paper recipe).")
 public final class SequentialImage implements Callable<Integer> {
     public static final String NAME = "seq-image";
