@@ -85,7 +85,7 @@ public final class CnnSrsgd implements Callable<Integer> {
             defaultValue = "2")
     double restartRatio;
 
-    @Option(names = "--milestones", split = ",", description = "Epochs (0-based) of the x0.1 lr drops (default: 50% and 75% of --epochs).")
+    @Option(names = "--milestones", split = ",", description = "Epochs (0-based) of the x0.1 lr drops (default: 50%% and 75%% of --epochs).")
     int[] milestones;
 
     @Override

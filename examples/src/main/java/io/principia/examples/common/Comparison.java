@@ -111,7 +111,7 @@ public final class Comparison {
 
     private void plot(Path file, String key, String label) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(720).height(460).title(title + ": " + label).xAxisTitle("epoch")
+        XYChart chart = new XYChartBuilder().width(900).height(500).title(title + ": " + label).xAxisTitle("epoch")
                 .yAxisTitle(label).build();
         chart.getStyler().setMarkerSize(5);
         int series = 0;
