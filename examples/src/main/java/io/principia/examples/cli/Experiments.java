@@ -7,6 +7,10 @@ public final class Experiments {
     private Experiments() {}
 
     public static List<Object> all() {
-        return List.of(new io.principia.examples.mlp.MlpFashionMnist());
+        return List.of(new io.principia.examples.mlp.MlpFashionMnist(),
+                new io.principia.examples.rnn.SequentialImage(),
+                new io.principia.examples.rnn.RnnCompare(),
+                new io.principia.examples.rnn.MomentumVsLstm(),
+                new io.principia.examples.cnn.CnnSrsgd());
     }
 }
