@@ -47,7 +47,7 @@ import org.nd4j.linalg.profiler.OpProfiler;
  * used Java heap over the same steps.
  *
  * <p>ND4J frees an array's native memory only when the GC reclaims the INDArray; the arrays of a
- * 784-step unroll live for seconds, get promoted to the old generation, and their native memory
+ * 784-step unroll live for seconds, likely get promoted to the old generation, and their native memory
  * then waits for an old-generation collection, so the RSS peak grows over several steps.
  * {@code --gc-between-steps} calls {@link System#gc()} before each step (outside the timing), which
  * leaves the peak of one step.
