@@ -20,15 +20,17 @@ public final class Backward {
     private Backward() {}
 
     public static void run(Tensor root, INDArray seed, boolean retainGraph) {
-        List<Tensor> order = topologicalOrder(root);
+        Tensor[] order = topologicalOrder(root).toArray(new Tensor[0]);
+        List<Tensor> leaves = new ArrayList<>();
         root.accumulateGrad(seed);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Tensor t = order.get(i);
+        for (int i = order.length - 1; i >= 0; i--) {
+            Tensor t = order[i];
             Node node = t.node();
-            INDArray g = t.gradArray();
             if (node == null) {
+                leaves.add(t);
                 continue;
             }
+            INDArray g = t.gradArray();
             if (g != null) {
                 node.backward().apply(g);
             }
@@ -36,13 +38,14 @@ public final class Backward {
                 t.clearGrad();
             }
             if (!retainGraph) {
+                // Drop the closure and the edges, and forget the tensor here, so that activations the
+                // caller no longer holds can be collected while the sweep goes on.
                 node.free();
+                order[i] = null;
             }
         }
-        for (Tensor t : order) {
-            if (t.node() == null) {
-                t.ownGrad();
-            }
+        for (Tensor leaf : leaves) {
+            leaf.ownGrad();
         }
     }
 

@@ -8,7 +8,7 @@ import io.principia.core.tensor.Tensor;
  */
 public final class Node {
     private final String op;
-    private final Tensor[] inputs;
+    private Tensor[] inputs;
     private BackwardFn backward;
 
     public Node(String op, Tensor[] inputs, BackwardFn backward) {
@@ -29,6 +29,9 @@ public final class Node {
         return backward;
     }
 
-    /** Drops the closure (and with it the saved activations) once the graph has been walked. */
-    public void free() { backward = null; }
+    /** Drops the closure and the edges (and with them the saved activations) once the graph has been walked. */
+    public void free() {
+        backward = null;
+        inputs = new Tensor[0];
+    }
 }
