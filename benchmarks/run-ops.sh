@@ -8,7 +8,8 @@
 #   TORCH_BLAS       nd4j-openblas (default): PyTorch runs with the OpenBLAS that ND4J ships
 #                    (LD_PRELOAD), so both matmuls use the same BLAS. system: whatever libblas.so.3
 #                    Debian's torch finds (the reference BLAS unless an OpenBLAS package is installed).
-#   JMH_ARGS         extra JMH arguments, e.g. "-p op=matmul -p size=64x128".
+#   JMH_ARGS         extra JMH arguments, e.g. "-p op=matmul -p size=64x128"; with "-bm sample"
+#                    the Principia column is JMH's median instead of its mean.
 # Needs Debian's python3-torch (apt-get install python3-torch) for the PyTorch column.
 # Raw results: benchmarks/target/ops-jmh.csv, ops-jmh.log, ops-pytorch.txt. About 6 minutes on 2 cores.
 set -euo pipefail
@@ -53,10 +54,12 @@ fi
 
 $PY - "$OUT/ops-jmh.csv" "$OUT/ops-pytorch.txt" <<'EOF'
 import csv, sys
-jmh = {}
+jmh = {}  # the mean (-bm avgt, the default) or, with -bm sample, the median (p0.50 row)
 with open(sys.argv[1]) as f:
     for row in csv.DictReader(f):
-        jmh[(row["Param: op"], row["Param: size"], row["Param: mode"])] = float(row["Score"])
+        name, key = row["Benchmark"], (row["Param: op"], row["Param: size"], row["Param: mode"])
+        if name.endswith("p0.50") or (name.endswith(".run") and key not in jmh):
+            jmh[key] = float(row["Score"])
 torch = {}
 with open(sys.argv[2]) as f:
     for line in f:
