@@ -36,10 +36,10 @@ public final class LinearAlgebra {
             INDArray y = Nd4j.gemm(a.data(), b.data(), false, false); // [M, N]
             return Tensor.result("matmul", y, g -> {
                 if (a.requiresGrad()) {
-                    a.accumulateGrad(Nd4j.gemm(g, b.data(), false, true)); // [M, N] x [N, K] -> [M, K]
+                    a.accumulateFreshGrad(Nd4j.gemm(g, b.data(), false, true)); // [M, N] x [N, K] -> [M, K]
                 }
                 if (b.requiresGrad()) {
-                    b.accumulateGrad(Nd4j.gemm(a.data(), g, true, false)); // [K, M] x [M, N] -> [K, N]
+                    b.accumulateFreshGrad(Nd4j.gemm(a.data(), g, true, false)); // [K, M] x [M, N] -> [K, N]
                 }
             }, a, b);
         }
@@ -117,10 +117,10 @@ public final class LinearAlgebra {
                 x.accumulateGrad(Nd4j.gemm(g2, w.data(), false, false).reshape('c', xs)); // [R, out] x [out, in]
             }
             if (w.requiresGrad()) {
-                w.accumulateGrad(Nd4j.gemm(g2, x2, true, false)); // [out, R] x [R, in]
+                w.accumulateFreshGrad(Nd4j.gemm(g2, x2, true, false)); // [out, R] x [R, in]
             }
             if (b != null && b.requiresGrad()) {
-                b.accumulateGrad(g2.sum(0)); // [out]
+                b.accumulateFreshGrad(g2.sum(0)); // [out]
             }
         }, x, w, b);
     }

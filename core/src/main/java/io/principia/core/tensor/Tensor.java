@@ -234,6 +234,20 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Like {@link #accumulateGrad}, for an array the caller has just allocated and keeps no other
+     * reference to: the first contribution is then owned outright, which saves the copy that
+     * {@link #ownGrad()} would otherwise make for a leaf.
+     */
+    public void accumulateFreshGrad(INDArray g) {
+        if (requiresGrad && grad == null && g.dataType() == data.dataType() && Arrays.equals(g.shape(), data.shape())) {
+            grad = g;
+            gradShared = false;
+            return;
+        }
+        accumulateGrad(g);
+    }
+
     /** Makes sure the gradient array belongs to this tensor alone, so it may be updated in place. */
     public void ownGrad() {
         if (grad != null && gradShared) {
