@@ -17,6 +17,17 @@ if [ ! -f "$JAR" ] || [ -n "$(find core/src/main recurrent/src/main benchmarks/s
 fi
 CP="$JAR:benchmarks/target/lib/*"
 PY=/usr/bin/python3
+# Debian's torch links the reference BLAS; by default PyTorch runs with the OpenBLAS that ND4J ships
+# (LD_PRELOAD), so both sides use the same BLAS. TORCH_BLAS=system keeps Debian's.
+if [ "${TORCH_BLAS:-nd4j-openblas}" = nd4j-openblas ]; then
+  obout="$ROOT/benchmarks/target/openblas"
+  obdir="$obout/org/bytedeco/openblas/linux-x86_64"
+  if [ ! -f "$obdir/libopenblas.so.0" ]; then
+    $PY -m zipfile -e "$(ls benchmarks/target/lib/openblas-*-linux-x86_64.jar | head -1)" "$obout"
+  fi
+  PY="env LD_PRELOAD=$obdir/libopenblas.so.0 LD_LIBRARY_PATH=$obdir /usr/bin/python3"
+fi
+echo "# PyTorch BLAS: ${TORCH_BLAS:-nd4j-openblas}"
 WARMUP=${WARMUP:-2}; ITERS=${ITERS:-5}; STEPS=${STEPS:-784}
 threads_list=("$@")
 [ $# -eq 0 ] && threads_list=(1 2)
