@@ -29,12 +29,18 @@ def main():
         torch.nn.Linear(256, 10))
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
-    x = torch.rand(args.batch, 784)
-    y = torch.randint(0, 10, (args.batch,))
+    # A pool of random batches, cycled, as in MlpStepBenchmark.java (one fixed batch drives the loss
+    # towards 0 and the optimizer state into denormal floats).
+    pool = 32
+    xs = [torch.rand(args.batch, 784) for _ in range(pool)]
+    ys = [torch.randint(0, 10, (args.batch,)) for _ in range(pool)]
+    counter = [0]
 
     def step():
+        k = counter[0] % pool
+        counter[0] += 1
         opt.zero_grad(set_to_none=True)
-        loss = loss_fn(model(x), y)
+        loss = loss_fn(model(xs[k]), ys[k])
         loss.backward()
         opt.step()
         return loss

@@ -31,16 +31,26 @@ public final class MlpStepBenchmark {
         MLP model = new MLP(new int[] {784, 256, 256, 10}, Activation::relu, 0.0);
         Adam opt = new Adam(model.namedParameters(), 1e-3);
         Rng rng = new Rng(1);
-        Tensor x = Tensor.of(rng.uniform(DataType.FLOAT, 0, 1, batch, 784));
-        INDArray labels = Nd4j.createUninitialized(DataType.LONG, batch);
-        for (int i = 0; i < batch; i++) {
-            labels.putScalar(i, rng.nextInt(10));
+        // A pool of random batches, cycled: with one fixed batch the loss collapses towards 0 within
+        // ~1000 steps and Adam's second moments become denormal floats, which makes libnd4j's
+        // adam_updater ~50x slower (measured) and no longer measures a training step.
+        int pool = 32;
+        Tensor[] xs = new Tensor[pool];
+        Tensor[] ys = new Tensor[pool];
+        for (int k = 0; k < pool; k++) {
+            xs[k] = Tensor.of(rng.uniform(DataType.FLOAT, 0, 1, batch, 784));
+            INDArray labels = Nd4j.createUninitialized(DataType.LONG, batch);
+            for (int i = 0; i < batch; i++) {
+                labels.putScalar(i, rng.nextInt(10));
+            }
+            ys[k] = Tensor.of(labels);
         }
-        Tensor y = Tensor.of(labels);
+        int[] next = {0};
 
         Runnable step = () -> {
+            int k = next[0]++ % pool;
             opt.zeroGrad();
-            Tensor loss = Losses.crossEntropy(model.forward(x), y);
+            Tensor loss = Losses.crossEntropy(model.forward(xs[k]), ys[k]);
             loss.backward();
             opt.step();
         };

@@ -117,10 +117,13 @@ public final class LinearAlgebra {
                 x.accumulateGrad(Nd4j.gemm(g2, w.data(), false, false).reshape('c', xs)); // [R, out] x [out, in]
             }
             if (w.requiresGrad()) {
-                w.accumulateFreshGrad(Nd4j.gemm(g2, x2, true, false)); // [out, R] x [R, in]
+                INDArray dw = w.takeGradBuffer(); // last step's array, overwritten (beta = 0)
+                dw = dw == null ? Nd4j.gemm(g2, x2, true, false) : Nd4j.gemm(g2, x2, dw, true, false, 1.0, 0.0);
+                w.accumulateFreshGrad(dw); // [out, R] x [R, in]
             }
             if (b != null && b.requiresGrad()) {
-                b.accumulateFreshGrad(g2.sum(0)); // [out]
+                INDArray db = b.takeGradBuffer();
+                b.accumulateFreshGrad(db == null ? g2.sum(0) : g2.sum(db, 0)); // [out]
             }
         }, x, w, b);
     }

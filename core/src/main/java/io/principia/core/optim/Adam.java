@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.api.ops.impl.updaters.AmsGradUpdater;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Adam, as {@code torch.optim.Adam} (weight decay as an L2 term added to the gradient):
@@ -92,5 +94,27 @@ public class Adam extends StatefulOptimizer {
         if (lr != 0) {
             axpyi(-1, u, w);
         }
+        if (t % FLUSH_EVERY == 0) {
+            flushTiny(m);
+            flushTiny(v);
+            if (amsgrad) {
+                flushTiny(s.slot(MAX_EXP_AVG_SQ));
+            }
+        }
+    }
+
+    /**
+     * Moments of parameters whose gradient stays 0 (dead ReLU units, unused embedding rows) decay
+     * geometrically (m by β₁ each step) into denormal floats after ~800 steps, and libnd4j's
+     * adam_updater runs ~50x slower on denormals (measured: 0.76 ms vs 40 ms per step of a
+     * 784-256-256-10 MLP). The CPU's flush-to-zero mode is not reachable from Java, so every
+     * {@value #FLUSH_EVERY} steps entries below {@value #TINY} in magnitude are set to 0. Their
+     * contribution to an update is below 1e-22 of lr, so results are unchanged in practice.
+     */
+    static final int FLUSH_EVERY = 64;
+    static final double TINY = 1e-30;
+
+    private static void flushTiny(INDArray x) {
+        BooleanIndexing.replaceWhere(x, 0.0, Conditions.absLessThan(TINY));
     }
 }

@@ -37,6 +37,8 @@ public final class Tensor {
     /** True while {@link #grad} may alias an array some other tensor also holds. */
     private boolean gradShared;
     private boolean retainGrad;
+    /** The previous gradient array, kept by {@link #zeroGrad()} for reuse by the next backward. */
+    private INDArray spareGrad;
 
     private Tensor(INDArray data, boolean requiresGrad, Node node) {
         this.data = data;
@@ -189,13 +191,40 @@ public final class Tensor {
 
     public boolean retainsGrad() { return retainGrad; }
 
-    /** Drops the accumulated gradient. */
+    /**
+     * Drops the accumulated gradient. An array this tensor owned is kept aside and may be
+     * overwritten by the next backward (ND4J frees memory late, so reusing it saves a fresh
+     * allocation per step): copy a gradient you want to keep past {@code zeroGrad()}.
+     */
     public void zeroGrad() {
+        if (grad != null && !gradShared) {
+            spareGrad = grad;
+        }
         grad = null;
         gradShared = false;
     }
 
-    public void clearGrad() { zeroGrad(); }
+    /**
+     * For an op's backward: an array of this tensor's shape and type that the op may overwrite
+     * completely and then hand to {@link #accumulateFreshGrad}, or null when there is none (the
+     * op then allocates). Only offered while no gradient has been accumulated yet.
+     */
+    public INDArray takeGradBuffer() {
+        INDArray b = spareGrad;
+        spareGrad = null;
+        if (b == null || grad != null || !requiresGrad || b.dataType() != data.dataType()
+                || !Arrays.equals(b.shape(), data.shape())) {
+            return null;
+        }
+        return b;
+    }
+
+    /** Drops the gradient without keeping it for reuse (the engine's cleanup of intermediates). */
+    public void clearGrad() {
+        grad = null;
+        gradShared = false;
+        spareGrad = null;
+    }
 
     /** Replaces the gradient (used by gradient clipping and optimizers). Shape must match. */
     public void setGrad(INDArray g) {

@@ -112,4 +112,28 @@ class AutogradTest {
         h.sum().backward();
         assertEquals(1.0, x.grad().getDouble(0), 1e-12);
     }
+
+    @Test
+    void recycledGradientBuffersGiveTheSameGradientsEveryStep() {
+        // linear reuses last step's weight/bias gradient arrays after zeroGrad; values must not carry over.
+        Tensor x = Tensor.of(Nd4j.createFromArray(new double[][] {{1, 2}, {3, -1}}));
+        Tensor w = Tensor.param(Nd4j.createFromArray(new double[][] {{0.5, -1}, {2, 0.25}, {1, 1}}));
+        Tensor b = Tensor.param(Nd4j.createFromArray(0.1, 0.2, 0.3));
+        org.nd4j.linalg.api.ndarray.INDArray firstW = null, firstB = null;
+        for (int step = 0; step < 3; step++) {
+            w.zeroGrad();
+            b.zeroGrad();
+            io.principia.core.ops.LinearAlgebra.linear(x, w, b).sum().backward();
+            if (step == 0) {
+                firstW = w.grad().dup();
+                firstB = b.grad().dup();
+            }
+            assertEquals(firstW, w.grad());
+            assertEquals(firstB, b.grad());
+        }
+        // dL/dW[o, i] = Σ_r x[r, i] = (4, 1) for every output row; dL/db = batch size 2
+        assertEquals(4.0, w.grad().getDouble(2, 0), 1e-12);
+        assertEquals(1.0, w.grad().getDouble(0, 1), 1e-12);
+        assertEquals(2.0, b.grad().getDouble(1), 1e-12);
+    }
 }
