@@ -74,6 +74,7 @@ public final class Trainer {
     private final Path runDir;
     private final List<Callback> userCallbacks;
     private final int logEvery;
+    private final long collectAfterMs;
     private final boolean progressBar;
     private final boolean defaultCallbacks;
     private final Map<String, Object> userHparams;
@@ -100,6 +101,7 @@ public final class Trainer {
         this.runDir = b.runDir;
         this.userCallbacks = List.copyOf(b.callbacks);
         this.logEvery = b.logEvery;
+        this.collectAfterMs = b.collectAfterMs;
         this.progressBar = b.progressBar;
         this.defaultCallbacks = b.defaultCallbacks;
         this.userHparams = Collections.unmodifiableMap(new LinkedHashMap<>(b.hparams));
@@ -254,6 +256,7 @@ public final class Trainer {
         int b = skip;
         while (it.hasNext()) {
             B batch = it.next();
+            long stepStart = System.nanoTime();
             if (schedule != null) {
                 optimizer.setLr(schedule.lr(run.globalStep));
             }
@@ -274,12 +277,23 @@ public final class Trainer {
                 GlobalNorm.clip(optimizer.params().values(), clipNorm);
             }
             optimizer.step();
+            collectIfSlow(stepStart);
             run.globalStep++;
             run.acc.add(r, loss);
             run.batchIndex = b;
             long step = run.globalStep;
             fire(cb -> cb.onBatchEnd(run, step, loss));
             b++;
+        }
+    }
+
+    /**
+     * ND4J frees an array's native memory only once the GC has collected it; a long step (a 784-step
+     * recurrent unroll) leaves GBs of such garbage, so collect it after any step slower than the threshold.
+     */
+    private void collectIfSlow(long startNanos) {
+        if (collectAfterMs > 0 && System.nanoTime() - startNanos > collectAfterMs * 1_000_000L) {
+            System.gc();
         }
     }
 
@@ -307,8 +321,10 @@ public final class Trainer {
         try (Grad.Scope g = Grad.off()) {
             Iterator<B> it = source.batches(epoch);
             while (it.hasNext()) {
+                long start = System.nanoTime();
                 StepResult r = task.step(it.next(), phase);
                 acc.add(r, r.loss().item());
+                collectIfSlow(start);
             }
         } finally {
             if (wasTraining) {
@@ -609,6 +625,7 @@ public final class Trainer {
         private Path runDir;
         private final List<Callback> callbacks = new ArrayList<>();
         private int logEvery;
+        private long collectAfterMs = 250;
         private boolean progressBar = true;
         private boolean defaultCallbacks = true;
         private final Map<String, Object> hparams = new LinkedHashMap<>();
@@ -647,6 +664,21 @@ public final class Trainer {
                 throw new IllegalArgumentException("logEvery must be >= 0 (0: only per epoch), got " + n);
             }
             this.logEvery = n;
+            return this;
+        }
+
+        /**
+         * Runs the garbage collector after any training step that took longer than {@code ms}
+         * milliseconds (default 250; 0 never). ND4J frees native memory only when the GC collects an
+         * array, and a long step leaves much of it: an LSTM step over 784 time steps peaks at ~8 GB
+         * without a collection between steps and ~2.2 GB with one, at the same speed
+         * (benchmarks/README-rnn.md). Short steps (an MLP's few ms) are never affected.
+         */
+        public Builder collectAfterSlowSteps(long ms) {
+            if (ms < 0) {
+                throw new IllegalArgumentException("collectAfterSlowSteps must be >= 0 ms (0: never), got " + ms);
+            }
+            this.collectAfterMs = ms;
             return this;
         }
 

@@ -146,4 +146,10 @@ class TrainerBadInputTest {
         var perms = Files.getPosixFilePermissions(run.resolve("results.json"));
         assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), perms.toString());
     }
+
+    @Test
+    void negativeCollectionThresholdIsAnError() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder().collectAfterSlowSteps(-1));
+        assertTrue(e.getMessage().contains("collectAfterSlowSteps") && e.getMessage().contains("-1"), e.getMessage());
+    }
 }
