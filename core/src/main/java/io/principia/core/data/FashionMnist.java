@@ -52,19 +52,15 @@ public final class FashionMnist {
      * and verifying the four files into it first if any is missing.
      */
     public static Path locate(Path explicit) {
-        Path dir = DataPaths.resolve(NAME, explicit);
-        return MnistFiles.complete(dir) ? dir : download(dir);
+        return MnistFiles.locate(NAME, FILES, explicit);
     }
 
     /** Downloads the four files into {@code dir} (files already there with the right digest are kept). */
     public static Path download(Path dir) {
-        for (RemoteFile f : FILES) {
-            f.fetch(dir);
-        }
-        return dir;
+        return MnistFiles.download(FILES, dir);
     }
 
     private static RemoteFile file(String stem, String sha256) {
-        return new RemoteFile(stem + ".gz", BASE_URL + stem + ".gz", sha256);
+        return MnistFiles.remote(BASE_URL, stem, sha256);
     }
 }

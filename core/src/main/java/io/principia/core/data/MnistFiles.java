@@ -71,4 +71,23 @@ final class MnistFiles {
         }
         return true;
     }
+
+    /** The data folder of {@code dataset} ({@link DataPaths#resolve}), downloading any missing file into it first. */
+    static Path locate(String dataset, java.util.List<RemoteFile> files, Path explicit) {
+        Path dir = DataPaths.resolve(dataset, explicit);
+        return complete(dir) ? dir : download(files, dir);
+    }
+
+    /** Downloads {@code files} into {@code dir} (files already there with the right digest are kept). */
+    static Path download(java.util.List<RemoteFile> files, Path dir) {
+        for (RemoteFile f : files) {
+            f.fetch(dir);
+        }
+        return dir;
+    }
+
+    /** The gzip file {@code <stem>.gz} under {@code baseUrl}. */
+    static RemoteFile remote(String baseUrl, String stem, String sha256) {
+        return new RemoteFile(stem + ".gz", baseUrl + stem + ".gz", sha256);
+    }
 }
