@@ -277,6 +277,27 @@ public final class Tensor {
         accumulateGrad(g);
     }
 
+    /**
+     * Sets the gradient aside (and clears it) so that a nested backward can read this tensor's
+     * gradient on its own; {@link #restoreGrad} puts it back exactly as it was. Used by
+     * {@link io.principia.core.autograd.Vjp}.
+     */
+    public GradStash stashGrad() {
+        GradStash s = new GradStash(grad, gradShared);
+        grad = null;
+        gradShared = false;
+        return s;
+    }
+
+    /** Puts back a gradient set aside by {@link #stashGrad}, dropping whatever accumulated since. */
+    public void restoreGrad(GradStash stash) {
+        grad = stash.grad();
+        gradShared = stash.shared();
+    }
+
+    /** A gradient set aside by {@link #stashGrad}. */
+    public record GradStash(INDArray grad, boolean shared) {}
+
     /** Makes sure the gradient array belongs to this tensor alone, so it may be updated in place. */
     public void ownGrad() {
         if (grad != null && gradShared) {
