@@ -44,7 +44,15 @@ public final class SolveContext {
     /** f(s, y), counted as one function evaluation; its shape and type must match y's. */
     public Tensor eval(double s, Tensor y) {
         stats.addNfe(1, backward);
-        Tensor out = field.apply(s, y);
+        Tensor out;
+        try {
+            out = field.apply(s, y);
+        } catch (SolverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("vector field failed at t = " + realTime(s) + " on a state of " + y.dtype() + " "
+                    + Arrays.toString(y.shape()) + ": " + e.getMessage(), e);
+        }
         if (out == null) {
             throw new IllegalStateException("vector field returned null at t = " + realTime(s));
         }

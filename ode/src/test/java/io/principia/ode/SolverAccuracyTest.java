@@ -128,4 +128,20 @@ class SolverAccuracyTest {
         assertEquals(Math.exp(-10), sol.last().data().getDouble(1, 0), 1e-5);
         assertTrue(sol.stats().nfeForward() > 26);
     }
+
+    @Test
+    void piControllerWithPureIntegralGainTakesTorchdiffeqSteps() {
+        // diffrax's PID form with (p, i) = (0, 1) is the integral controller; on y' = -y every step after the
+        // first is accepted, so it takes the same steps as torchdiffeq's controller
+        OdeSolution sol = Odeint.of(DECAY).tolerances(1e-5, 1e-5).controller(StepController.pi(0, 1)).solve(vec(1), 0, 1);
+        assertEquals(26, sol.stats().nfeForward());
+        assertEquals(0.457305, sol.stats().steps().get(1)[1], 1e-6);
+    }
+
+    @Test
+    void piControllerMeetsTolerance() {
+        OdeSolution sol = Odeint.of(OSCILLATOR).tolerances(1e-6, 1e-6).controller(StepController.pi(0.4, 0.3))
+                .solve(vec(1, 0), 0, 5);
+        assertEquals(Math.cos(5), sol.last().data().getDouble(0), 1e-4);
+    }
 }
