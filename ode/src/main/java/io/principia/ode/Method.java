@@ -2,6 +2,7 @@ package io.principia.ode;
 
 import io.principia.ode.solvers.Bosh3;
 import io.principia.ode.solvers.Dopri5;
+import io.principia.ode.solvers.Dopri8;
 import io.principia.ode.solvers.Euler;
 import io.principia.ode.solvers.HeunEuler;
 import io.principia.ode.solvers.Midpoint;
@@ -22,7 +23,8 @@ public enum Method {
     RK38("rk38", false, Rk38::new),
     HEUN_EULER("heun_euler", true, HeunEuler::new),
     BOSH3("bosh3", true, Bosh3::new),
-    DOPRI5("dopri5", true, Dopri5::new);
+    DOPRI5("dopri5", true, Dopri5::new),
+    DOPRI8("dopri8", true, Dopri8::new);
 
     private final String id;
     private final boolean adaptive;

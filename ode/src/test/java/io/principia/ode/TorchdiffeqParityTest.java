@@ -70,6 +70,14 @@ class TorchdiffeqParityTest {
     }
 
     @Test
+    void dopri8NfeMatches() {
+        OdeSolution sol = Odeint.of(DECAY).method(Method.DOPRI8).tolerances(1e-5, 1e-5).solve(one(), 0, 1);
+        assertEquals(28, sol.stats().nfeForward()); // 2 + 13 x 2 steps
+        // the second step (10x the first) ends at 1.6; y(1) comes from the quartic interpolant of that long step
+        assertEquals(Math.exp(-1), sol.last().data().getDouble(), 2e-4);
+    }
+
+    @Test
     void adjointValuesAndNfeMatch() {
         // y' = -a y, L = y(1): dL/da = -e^-1, dL/dy0 = e^-1; torchdiffeq's figures at each tolerance
         double[][] rows = {
