@@ -274,7 +274,12 @@ public final class Trainer {
             }
             r.loss().backward();
             if (clipNorm > 0) {
-                GlobalNorm.clip(optimizer.params().values(), clipNorm);
+                // the norm is computed anyway, so a NaN/Inf gradient behind a finite loss is caught here
+                double norm = GlobalNorm.clip(optimizer.params().values(), clipNorm);
+                if (!Double.isFinite(norm)) {
+                    throw new TrainingDivergedException("gradient norm is " + norm + " (loss " + loss + ")", epoch,
+                            run.globalStep, b, run.numBatches);
+                }
             }
             optimizer.step();
             collectIfSlow(stepStart);

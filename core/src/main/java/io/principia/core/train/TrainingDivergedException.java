@@ -7,7 +7,12 @@ public final class TrainingDivergedException extends ArithmeticException {
     private final int batch;
 
     public TrainingDivergedException(int epoch, long globalStep, int batch, int numBatches, double loss) {
-        super("training loss is " + loss + " at global step " + globalStep + " (epoch " + epoch + ", batch " + batch
+        this("training loss is " + loss, epoch, globalStep, batch, numBatches);
+    }
+
+    /** @param what the non-finite quantity and its value, e.g. "gradient norm is NaN (loss 0.53)" */
+    public TrainingDivergedException(String what, int epoch, long globalStep, int batch, int numBatches) {
+        super(what + " at global step " + globalStep + " (epoch " + epoch + ", batch " + batch
                 + " of " + numBatches + ", both 0-based); training stopped. Lower the learning rate, clip gradients,"
                 + " or check the inputs of that batch");
         this.epoch = epoch;

@@ -295,6 +295,31 @@ class TrainerTest {
         assertTrue(String.valueOf(results.get("error")).contains("global step 5"));
     }
 
+    @Test
+    void nanGradientBehindAFiniteLossStopsWhenClipping() {
+        INDArray[] train = Problems.blobs(1, 32);
+        Seed.everything(1);
+        Mlp net = new Mlp(Rng.global(), 2, 4, 2);
+        Classify inner = new Classify(net, 0);
+        TrainingTask<Batch> task = new TrainingTask<>() {
+            @Override
+            public Module model() { return net; }
+
+            @Override
+            public StepResult step(Batch b, Phase phase) {
+                StepResult r = inner.step(b, phase);
+                // sqrt(0 * w) is 0 forward, but its backward is 0 * (0.5 / sqrt(0)) = NaN for w
+                Tensor zero = net.fc1.w.mul(0.0).sum().sqrt();
+                return StepResult.of(r.loss().add(zero), b.size());
+            }
+        };
+        Trainer t = Trainer.builder().epochs(1).optimizer(new TestSgd(net.namedParameters(), 0.1, 0)).progressBar(false)
+                .clipGradNorm(1.0).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> t.fit(task, Problems.shuffled(train[0], train[1], 8, 1), null));
+        assertTrue(e.getMessage().contains("gradient norm is NaN") && e.getMessage().contains("global step 0"), e.getMessage());
+    }
+
     // ---------------------------------------------------------------- (d) early stopping
 
     @Test
