@@ -1,0 +1,49 @@
+package io.principia.graph.diffusion;
+
+import io.principia.core.tensor.Tensor;
+import io.principia.ode.OdeFunction;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Graph neural diffusion (Chamberlain et al., GRAND, ICML 2021), the "laplacian" function:
+ *
+ * <pre>
+ *   dx/dt = σ(α) (A − I) x                                    x [N, d]
+ * </pre>
+ *
+ * with a learnable scalar α (0 at init, so σ(α) = 1/2) and A from a {@link Propagation}: a fixed
+ * normalized adjacency, or attention computed once from the initial state (GRAND-l). For a
+ * row-stochastic A constants are fixed points; for a column-stochastic A the node sum is conserved.
+ */
+public final class LaplacianDiffusion extends OdeFunction {
+    private Propagation adjacency;
+    private final Tensor alphaRaw;
+
+    public LaplacianDiffusion(Propagation adjacency, DataType dtype) {
+        this.adjacency = adjacency;
+        this.alphaRaw = registerParameter("alpha_train", Nd4j.scalar(dtype, 0.0));
+    }
+
+    /** Replaces A (GRAND-l recomputes its attention from each forward's initial state). */
+    public void setAdjacency(Propagation adjacency) {
+        this.adjacency = adjacency;
+    }
+
+    public Propagation adjacency() { return adjacency; }
+
+    /** σ(α), the diffusivity. */
+    public Tensor diffusivity() { return alphaRaw.sigmoid(); }
+
+    @Override
+    public Tensor forward(double t, Tensor x) {
+        if (x.rank() != 2 || x.size(0) != adjacency.numNodes()) {
+            throw new IllegalArgumentException("diffusion state must be [" + adjacency.numNodes() + ", d], got "
+                    + Arrays.toString(x.shape()));
+        }
+        return adjacency.apply(x).sub(x).mul(diffusivity()); // [N, d]
+    }
+}
