@@ -24,7 +24,16 @@ public record SolverConfig(Method method, double rtol, double atol, GradientMode
         return new SolverConfig(Method.DOPRI5, tol, tol, gradient);
     }
 
+    /** A fixed-grid method taking one step from t0 to t1 (tolerances unused). */
+    public static SolverConfig fixed(Method method, GradientMode gradient) {
+        if (method != null && method.adaptive()) {
+            throw new IllegalArgumentException("SolverConfig.fixed: " + method.id() + " is adaptive; give it tolerances");
+        }
+        return new SolverConfig(method, Double.NaN, Double.NaN, gradient);
+    }
+
     Odeint odeint(NeuralField field) {
-        return Odeint.of(field).method(method).tolerances(rtol, atol).gradient(gradient);
+        Odeint o = Odeint.of(field).method(method).gradient(gradient);
+        return method.adaptive() ? o.tolerances(rtol, atol) : o;
     }
 }
