@@ -81,6 +81,12 @@ public final class NesterovField extends NeuralField {
         return StackedState.of(h, dh);
     }
 
+    /** k(t) is singular at t = 0. */
+    @Override
+    public double timeLowerBound() {
+        return 0;
+    }
+
     public NesterovTransform transform() { return transform; }
 
     public double xi() {

@@ -65,6 +65,15 @@ public abstract class NeuralField extends OdeFunction {
         return Pointwise.cast(timeScale, z.dtype()).reshape(shape); // [B, 1, ..., 1]
     }
 
+    /**
+     * The field is defined only for t above this bound (-infinity by default; 0 for the Nesterov
+     * fields, whose k(t) is singular at 0). {@link OdeBlock} caps the solver's step so that no
+     * stage is evaluated outside.
+     */
+    public double timeLowerBound() {
+        return Double.NEGATIVE_INFINITY;
+    }
+
     /** The integrated state for a model state z at time t0 (identity by default). */
     public Tensor toSolverState(double t0, Tensor z) {
         return z;

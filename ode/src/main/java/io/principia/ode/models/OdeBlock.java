@@ -11,6 +11,11 @@ import io.principia.ode.SolveStats;
  * papers' {@code NODElayer}): z(t1) = fromSolverState(solve(toSolverState(z0))). The HBNODE
  * repository integrates over [0, 1], the NesterovNODE repository over [1, 2] for every model.
  *
+ * <p>A field defined only above some time ({@link NeuralField#timeLowerBound()}, e.g. t > 0 for
+ * NesterovNODE) gets a maximum step of min(t0, t1) minus that bound, so that no stage of a step
+ * that overshoots the interval (torchdiffeq's dopri5 steps past the end and interpolates; the
+ * adjoint solves backwards past t0) is evaluated where the field is undefined.
+ *
  * <p>It remembers the last call's {@link SolveStats}: {@link #lastNfeForward()} right after the
  * call, {@link #lastNfeBackward()} once backward has run (the adjoint's backward solve; 0 when
  * gradients are backpropagated through the solver, which evaluates no f backward).
@@ -30,6 +35,17 @@ public final class OdeBlock extends Module {
         this.t0 = t0;
         this.t1 = t1;
         this.odeint = config.odeint(field);
+        double lower = field.timeLowerBound();
+        if (lower > Double.NEGATIVE_INFINITY) {
+            double room = Math.min(t0, t1) - lower;
+            if (!(room > 0)) {
+                throw new IllegalArgumentException("OdeBlock: " + field.getClass().getSimpleName() + " is defined only for t > " + lower
+                        + ", but the interval is [" + Math.min(t0, t1) + ", " + Math.max(t0, t1) + "]");
+            }
+            // dopri5 steps past the end and interpolates, and the adjoint solves back past t0: cap the
+            // step so that no stage lands at or below the bound
+            odeint.maxStep(room);
+        }
     }
 
     /** z(t1) for z(t0) = z0. */

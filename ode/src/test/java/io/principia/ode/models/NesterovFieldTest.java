@@ -143,5 +143,35 @@ class NesterovFieldTest {
         assertTrue(cleanOnly.getMessage().contains("AS_CODED"), cleanOnly.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NesterovNode.builder(Fields.linear(1)).sign(0));
         assertThrows(IllegalArgumentException.class, () -> new OdeBlock(f, 1, 1, TIGHT));
+        IllegalArgumentException domain = assertThrows(IllegalArgumentException.class, () -> new OdeBlock(f, 0, 1, TIGHT));
+        assertTrue(domain.getMessage().contains("t > 0.0") && domain.getMessage().contains("[0.0, 1.0]"), domain.getMessage());
+    }
+
+    @Test
+    void adjointSolveStaysAtPositiveTimes() {
+        // a loose tolerance makes dopri5 take steps longer than the interval; the adjoint then
+        // solves back past t0 = 1. The block caps the step at t0 so k(t) is never evaluated at t <= 0.
+        NeuralField f = NesterovNode.builder(Fields.mlp(2, 3, 4)).dtype(DataType.DOUBLE).build();
+        double[] lowest = {Double.POSITIVE_INFINITY};
+        NeuralField spy = new NeuralField() {
+            { registerModule("f", f); }
+
+            @Override
+            protected Tensor derivative(double t, Tensor z) {
+                lowest[0] = Math.min(lowest[0], t);
+                return f.forward(t, z);
+            }
+
+            @Override
+            public double timeLowerBound() {
+                return f.timeLowerBound();
+            }
+        };
+        OdeBlock block = new OdeBlock(spy, 1, 2, SolverConfig.dopri5(1e-1, GradientMode.ADJOINT));
+        Tensor z0 = GradCheck.randomInput(8, 2, 2, 2);
+        block.forward(z0).sum().backward();
+        assertTrue(block.lastNfeBackward() > 0);
+        assertTrue(lowest[0] > 0, "evaluated at t = " + lowest[0]);
+        assertTrue(z0.grad() != null);
     }
 }
