@@ -5,6 +5,8 @@ import io.principia.core.ops.Slicing;
 import io.principia.core.tensor.Tensor;
 import io.principia.core.util.Rng;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,7 +36,7 @@ public final class ConvDynamics extends Dynamics {
     public Tensor forward(double t, Tensor x) {
         if (x.rank() != 4 || x.size(1) != inChannels) {
             throw new IllegalArgumentException("ConvDynamics: expected [B, " + inChannels + ", H, W], got shape "
-                    + java.util.Arrays.toString(x.shape()));
+                    + Arrays.toString(x.shape()));
         }
         Tensor time = Tensor.of(Nd4j.valueArrayOf(new long[] {x.size(0), 1, x.size(2), x.size(3)}, t, x.dtype())); // [B, 1, H, W]
         Tensor y = conv1.forward(Slicing.concat(1, time, x)).relu(); // [B, nhid, H, W]

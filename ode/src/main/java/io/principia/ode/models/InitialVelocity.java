@@ -6,6 +6,8 @@ import io.principia.core.ops.Slicing;
 import io.principia.core.tensor.Tensor;
 import io.principia.core.util.Rng;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -40,7 +42,7 @@ public final class InitialVelocity extends Layer {
     public Tensor forward(Tensor x) {
         if (x.rank() != 4 || x.size(1) != inChannels) {
             throw new IllegalArgumentException("InitialVelocity: expected [B, " + inChannels + ", H, W], got shape "
-                    + java.util.Arrays.toString(x.shape()));
+                    + Arrays.toString(x.shape()));
         }
         Tensor y = leakyRelu(conv1.forward(x));                   // [B, nhid, H, W]
         y = leakyRelu(conv2.forward(y));                          // [B, nhid, H, W]

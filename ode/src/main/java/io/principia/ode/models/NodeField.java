@@ -1,5 +1,6 @@
 package io.principia.ode.models;
 
+import io.principia.core.ops.Slicing;
 import io.principia.core.tensor.Tensor;
 
 /**
@@ -36,7 +37,7 @@ public final class NodeField extends NeuralField {
         }
         long[] shape = x.shape().clone();
         shape[1] = channels - c;
-        return io.principia.core.ops.Slicing.concat(1, x, Tensor.zeros(x.dtype(), shape)); // [B, channels, *rest]
+        return Slicing.concat(1, x, Tensor.zeros(x.dtype(), shape)); // [B, channels, *rest]
     }
 
     @Override
