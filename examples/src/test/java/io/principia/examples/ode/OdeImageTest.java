@@ -14,16 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** A tiny {@code ode-image} run of all seven models, and its bad input. */
+/**
+ * A tiny {@code ode-image} run (a first-order, a heavy-ball and a Nesterov model; the ode module's
+ * tests build all seven), and its bad input.
+ */
 class OdeImageTest {
     static final String DATA = System.getProperty("principia.testData") + "/fashion-mnist";
-    static final List<String> MODELS = List.of("NODE", "ANODE", "SONODE", "HBNODE", "GHBNODE", "NesterovNODE", "GNesterovNODE");
+    static final List<String> MODELS = List.of("ANODE", "HBNODE", "GNesterovNODE");
 
     @Test
-    void comparesAllSevenModelsAndLogsTheirNfe(@TempDir Path tmp) throws Exception {
+    void comparesModelsAndLogsTheirNfe(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ode");
         int rc = Launcher.commandLine().execute("train", "ode-image", "--data", DATA, "--downsample", "4", "--train-size", "20",
-                "--test-size", "10", "--epochs", "1", "--batch-size", "10", "--out", out.toString());
+                "--test-size", "10", "--epochs", "1", "--models", "anode,hbnode,gnesterov", "--batch-size", "10", "--out", out.toString());
         assertEquals(0, rc);
         for (String f : new String[] {"ode_image.csv", "ode_image.md", "ode_image_nfe_forward.png", "ode_image_nfe_backward.png",
                 "ode_image_accuracy.png", "ode_image_train_loss.png"}) {
