@@ -39,7 +39,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * recorded graph keeps alive) and step_peak_mb the RSS high-water mark over the timed solves minus
  * the RSS before them (VmHWM, reset through {@code /proc/self/clear_refs}). {@code --gc-between}
  * calls {@link System#gc()} before each solve (untimed), which frees the last solve's native arrays
- * (ND4J frees them only when the GC reclaims the INDArrays).
+ * (ND4J frees them only when the GC reclaims the INDArrays); {@code --gc-every K} calls it every K
+ * evaluations of the field, inside the solves (memory runs: the RSS then follows the live arrays).
  */
 public final class OdeStepBenchmark {
 
@@ -47,6 +48,8 @@ public final class OdeStepBenchmark {
     static final class MlpField extends OdeFunction {
         final Linear in;
         final Linear out;
+        int gcEvery;
+        private long evaluations;
 
         MlpField(int dim, int hidden, Rng rng) {
             in = registerModule("in", new Linear(dim, hidden, true, rng, DataType.FLOAT));
@@ -55,6 +58,9 @@ public final class OdeStepBenchmark {
 
         @Override
         public Tensor forward(double t, Tensor y) {
+            if (gcEvery > 0 && ++evaluations % gcEvery == 0) {
+                System.gc(); // memory runs only: frees the native arrays of garbage INDArrays
+            }
             return out.forward(in.forward(y).tanh()); // [B, D] -> [B, H] -> [B, D]
         }
     }
@@ -79,6 +85,7 @@ public final class OdeStepBenchmark {
         Seed.everything(seed);
         Rng rng = new Rng(seed);
         MlpField field = new MlpField(dim, hidden, rng);
+        field.gcEvery = MlpStepBenchmark.intArg(args, "--gc-every", 0);
         Tensor y0 = Tensor.of(rng.normal(DataType.FLOAT, 0, 1, batch, dim)); // [B, D]
         if (weightsDir != null) {
             Path dir = Files.createDirectories(Path.of(weightsDir));
@@ -114,11 +121,11 @@ public final class OdeStepBenchmark {
             long peak = hwm ? RnnStepBenchmark.highWaterMark() : -1;
             double mb = 1 << 20;
             System.out.printf("principia_ode_step mode=%s method=%s steps=%d threads=%s nfe=%d nfe_bwd=%d accepted=%d rejected=%d median_ms=%.2f min_ms=%.2f "
-                            + "max_ms=%.2f loss=%.9g grad_norm=%.9g graph_mb=%.2f base_rss_mb=%.0f step_peak_mb=%.1f gc_between=%d%n",
+                            + "max_ms=%.2f loss=%.9g grad_norm=%.9g graph_mb=%.2f base_rss_mb=%.0f step_peak_mb=%.1f gc_between=%d gc_every=%d%n",
                     mode, method.name().toLowerCase(), steps, System.getenv().getOrDefault("OMP_NUM_THREADS", "default"),
                     last.nfe, last.nfeBackward, last.accepted, last.rejected, RnnStepBenchmark.median(ms), RnnStepBenchmark.min(ms),
                     java.util.Arrays.stream(ms).max().orElse(Double.NaN), last.loss, gradNorm(field), last.graphBytes / mb,
-                    base / mb, hwm ? (peak - base) / mb : -1.0, gcBetween ? 1 : 0);
+                    base / mb, hwm ? (peak - base) / mb : -1.0, gcBetween ? 1 : 0, field.gcEvery);
         }
     }
 
