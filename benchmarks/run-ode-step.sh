@@ -5,8 +5,9 @@
 # Java side as .npy), so both must take the same steps: the NFE columns show it.
 # Usage: benchmarks/run-ode-step.sh [threads...]   (default: 1 2)
 # Env: REPEATS (default 3; separate process pairs per thread count), WARMUP (3), ITERS (10), TOL (1e-5),
-#      TORCH_BLAS=system to keep Debian's reference BLAS for PyTorch.
-# Per cell: min = the smallest of the REPEATS per-process medians, spread = max - min of those medians.
+#      OMP_WAIT_POLICY (default PASSIVE, both sides), TORCH_BLAS=system to keep Debian's reference BLAS for PyTorch.
+# Per cell: med = the smallest of the REPEATS per-process medians, spread = max - min of those medians,
+# best = the fastest single solve over all repeats (on a shared machine the least disturbed one).
 # Needs Debian's python3-torch (apt-get install python3-torch) for the PyTorch columns.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,10 +31,11 @@ fi
 REPEATS=${REPEATS:-3}; WARMUP=${WARMUP:-3}; ITERS=${ITERS:-10}; TOL=${TOL:-1e-5}
 WEIGHTS=benchmarks/target/ode-weights
 RAW=benchmarks/target/ode-step-raw.txt
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 threads_list=("$@")
 [ $# -eq 0 ] && threads_list=(1 2)
 : > "$RAW"
-echo "# PyTorch BLAS: ${TORCH_BLAS:-nd4j-openblas}; repeats=$REPEATS warmup=$WARMUP iters=$ITERS tol=$TOL; raw lines in $RAW"
+echo "# PyTorch BLAS: ${TORCH_BLAS:-nd4j-openblas}; OMP_WAIT_POLICY=$OMP_WAIT_POLICY; repeats=$REPEATS warmup=$WARMUP iters=$ITERS tol=$TOL; raw lines in $RAW"
 for t in "${threads_list[@]}"; do
   export OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t
   for r in $(seq "$REPEATS"); do
@@ -44,7 +46,8 @@ for t in "${threads_list[@]}"; do
       $([ "$r" = 1 ] && echo --check) | tee -a "$RAW" >&2
   done
 done
-# Table: per (mode, threads), min and spread of the per-process medians, the ratio of the minima, NFE of each side.
+# Table: per (mode, threads), the minimum and spread of the per-process medians, the fastest single solve,
+# the ratios Principia / PyTorch of both, and each side's NFE (forward/backward).
 awk '
   /^load/ { for (i = 2; i <= NF; i++) if ($i ~ /^threads=/) { split($i, a, "="); th = a[2] } ; loads[th] = loads[th] " " $2; next }
   /_ode_step / {
@@ -52,17 +55,18 @@ awk '
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     key = v["mode"] SUBSEP v["threads"]
     if (!(key in seen)) { seen[key] = 1; order[++n] = key }
-    m = v["median_ms"] + 0
+    m = v["median_ms"] + 0; b = v["min_ms"] + 0
     if (!((side, key) in mn) || m < mn[side, key]) mn[side, key] = m
     if (!((side, key) in mx) || m > mx[side, key]) mx[side, key] = m
+    if (!((side, key) in best) || b < best[side, key]) best[side, key] = b
     nfe[side, key] = v["nfe"] "/" v["nfe_bwd"]
   }
   END {
-    printf "%-9s %-7s %13s %9s %13s %9s %7s %11s %11s\n", "mode", "threads", "principia_ms", "spread", "pytorch_ms", "spread", "ratio", "nfe_p", "nfe_torch"
+    printf "%-9s %-7s %9s %8s %8s %9s %8s %8s %9s %10s %9s %9s\n", "mode", "threads", "p_med_ms", "spread", "p_best", "t_med_ms", "spread", "t_best", "ratio_med", "ratio_best", "nfe_p", "nfe_torch"
     for (i = 1; i <= n; i++) {
-      split(order[i], k, SUBSEP)
-      printf "%-9s %-7s %13.2f %9.2f %13.2f %9.2f %7.2f %11s %11s\n", k[1], k[2], mn["p", order[i]], mx["p", order[i]] - mn["p", order[i]],
-        mn["t", order[i]], mx["t", order[i]] - mn["t", order[i]], mn["p", order[i]] / mn["t", order[i]], nfe["p", order[i]], nfe["t", order[i]]
+      k = order[i]; split(k, kk, SUBSEP)
+      printf "%-9s %-7s %9.2f %8.2f %8.2f %9.2f %8.2f %8.2f %9.2f %10.2f %9s %9s\n", kk[1], kk[2], mn["p", k], mx["p", k] - mn["p", k], best["p", k],
+        mn["t", k], mx["t", k] - mn["t", k], best["t", k], mn["p", k] / mn["t", k], best["p", k] / best["t", k], nfe["p", k], nfe["t", k]
     }
     for (th in loads) printf "# 1-min load average before each repeat, %s thread(s):%s\n", th, loads[th]
   }' "$RAW"

@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
 
 /**
  * One neural-ODE solve (Chen et al. 2018) timed the same way as {@code benchmarks/python/ode_step.py}:
@@ -41,6 +44,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * calls {@link System#gc()} before each solve (untimed), which frees the last solve's native arrays
  * (ND4J frees them only when the GC reclaims the INDArrays); {@code --gc-every K} calls it every K
  * evaluations of the field, inside the solves (memory runs: the RSS then follows the live arrays).
+ * {@code --profile} runs one more solve per mode and prints its number of ND4J op invocations.
  */
 public final class OdeStepBenchmark {
 
@@ -78,6 +82,7 @@ public final class OdeStepBenchmark {
         String modes = RnnStepBenchmark.strArg(args, "--modes", "forward,backprop,adjoint");
         String weightsDir = RnnStepBenchmark.strArg(args, "--write-weights", null);
         boolean gcBetween = java.util.Arrays.asList(args).contains("--gc-between");
+        boolean profile = java.util.Arrays.asList(args).contains("--profile");
         if (!method.adaptive() && steps < 1) {
             throw new IllegalArgumentException("OdeStepBenchmark: --method " + method + " needs --steps N >= 1, got " + steps);
         }
@@ -126,6 +131,15 @@ public final class OdeStepBenchmark {
                     last.nfe, last.nfeBackward, last.accepted, last.rejected, RnnStepBenchmark.median(ms), RnnStepBenchmark.min(ms),
                     java.util.Arrays.stream(ms).max().orElse(Double.NaN), last.loss, gradNorm(field), last.graphBytes / mb,
                     base / mb, hwm ? (peak - base) / mb : -1.0, gcBetween ? 1 : 0, field.gcEvery);
+            if (profile) {
+                Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+                OpProfiler.getInstance().reset();
+                Result r = run(mode, ode, field, y0, false);
+                long ops = OpProfiler.getInstance().getInvocationsCount();
+                Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+                System.out.printf("profile_ode_step mode=%s nd4j_invocations=%d per_evaluation=%.1f%n", mode, ops,
+                        ops / (double) (r.nfe + r.nfeBackward));
+            }
         }
     }
 
