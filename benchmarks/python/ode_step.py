@@ -199,6 +199,8 @@ class Solver:
 
     def solve(self, f, y0, t0, t1, norm=rms):
         if self.method == "rk4":
+            if f is self.fwd:
+                self.stats[0] += self.steps
             return rk4(f, y0, t0, t1, self.steps)
         return dopri5(f, y0, t0, t1, self.rtol, self.atol, norm, self.stats if f is self.fwd else None)
 
