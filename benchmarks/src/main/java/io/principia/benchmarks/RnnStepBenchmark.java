@@ -208,7 +208,7 @@ public final class RnnStepBenchmark {
         }
     }
 
-    private static boolean resetHighWaterMark() {
+    static boolean resetHighWaterMark() {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
             return true;
@@ -217,22 +217,22 @@ public final class RnnStepBenchmark {
         }
     }
 
-    private static long highWaterMark() throws IOException {
+    static long highWaterMark() throws IOException {
         Matcher m = Pattern.compile("VmHWM:\\s+(\\d+)").matcher(Files.readString(Path.of("/proc/self/status")));
         return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
     }
 
-    private static double median(double[] a) {
+    static double median(double[] a) {
         double[] s = a.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static double min(double[] a) {
+    static double min(double[] a) {
         return Arrays.stream(a).min().orElse(Double.NaN);
     }
 
-    private static String strArg(String[] args, String name, String fallback) {
+    static String strArg(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
