@@ -51,6 +51,7 @@ public final class Odeint {
     private double adjointAtol = Double.NaN;
     private boolean adjointSeminorm;
     private List<Tensor> adjointParams;
+    private long gcThresholdBytes = Long.getLong("principia.ode.gcThresholdMb", 256L) << 20;
 
     private Odeint(VectorField field) {
         if (field == null) {
@@ -156,6 +157,17 @@ public final class Odeint {
         return this;
     }
 
+    /**
+     * Native memory growth (bytes) after which a solve asks for a garbage collection; ND4J frees
+     * array memory only when the collector runs, so without this an adjoint solve of many steps
+     * holds every intermediate until the next collection. Default 256 MB (system property
+     * {@code principia.ode.gcThresholdMb}); 0 turns it off.
+     */
+    public Odeint collectGarbageAbove(long bytes) {
+        this.gcThresholdBytes = bytes;
+        return this;
+    }
+
     public Method method() { return method; }
 
     public GradientMode gradientMode() { return gradient; }
@@ -215,7 +227,7 @@ public final class Odeint {
         double[] s = reverse ? Arrays.stream(times).map(t -> -t).toArray() : times;
         VectorField g = reverse ? (t, y) -> f.apply(-t, y).neg() : f;
         SolveContext ctx = new SolveContext(g, rt, at, stepSize, firstStep, maxStep, maxSteps, controller, errorNorm, stats,
-                backwardPass, reverse ? -1 : 1);
+                backwardPass, reverse ? -1 : 1, gcThresholdBytes);
         OdeSolver solver = m.solver();
         return new ArrayList<>(solver.integrate(y0, s, ctx));
     }

@@ -1,6 +1,7 @@
 package io.principia.ode;
 
 import io.principia.core.tensor.Tensor;
+import io.principia.core.util.NativeMemory;
 
 import java.util.Arrays;
 
@@ -23,10 +24,11 @@ public final class SolveContext {
     private final SolveStats stats;
     private final boolean backward;
     private final double timeSign;
+    private final NativeMemory.Watermark memory;
 
     public SolveContext(VectorField field, double rtol, double atol, double stepSize, double firstStep, double maxStep,
                         int maxSteps, StepController controller, ErrorNorm norm, SolveStats stats, boolean backward,
-                        double timeSign) {
+                        double timeSign, long gcThresholdBytes) {
         this.field = field;
         this.rtol = rtol;
         this.atol = atol;
@@ -39,11 +41,13 @@ public final class SolveContext {
         this.stats = stats;
         this.backward = backward;
         this.timeSign = timeSign;
+        this.memory = NativeMemory.watermark(gcThresholdBytes);
     }
 
     /** f(s, y), counted as one function evaluation; its shape and type must match y's. */
     public Tensor eval(double s, Tensor y) {
         stats.addNfe(1, backward);
+        memory.check();
         Tensor out;
         try {
             out = field.apply(s, y);
