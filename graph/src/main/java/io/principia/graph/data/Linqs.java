@@ -150,8 +150,13 @@ public final class Linqs {
                     buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, used + fields));
                 }
                 for (int k = 1; k < fields - 1; k++) {
+                    String v = f[k];
+                    if (v.length() == 1 && (v.charAt(0) == '0' || v.charAt(0) == '1')) {
+                        buf[used++] = v.charAt(0) - '0'; // binary bag-of-words: skip the float parser
+                        continue;
+                    }
                     try {
-                        buf[used++] = Float.parseFloat(f[k]);
+                        buf[used++] = Float.parseFloat(v);
                     } catch (NumberFormatException e) {
                         throw new DataException(content + ", line " + lineNo + ", field " + (k + 1) + ": expected a number, got '"
                                 + f[k] + "'");
