@@ -8,6 +8,7 @@ import io.principia.core.ops.Pointwise;
 import io.principia.core.tensor.Tensor;
 import io.principia.core.util.Rng;
 import io.principia.graph.Graph;
+import io.principia.graph.sparse.SparseMatrix;
 
 /**
  * The two-layer transductive GAT of Veličković et al. (2018), section 3.3: dropout on the input,
@@ -33,6 +34,13 @@ public class Gat extends Module {
     public Tensor forward(Graph g, Tensor x) {
         Tensor h = Dropout.dropout(x, dropout, isTraining(), rng);
         h = Pointwise.elu(conv1.forward(g, h)); // [N, heads·hidden]
+        h = Dropout.dropout(h, dropout, isTraining(), rng);
+        return conv2.forward(g, h); // [N, C]
+    }
+
+    /** The same model on sparse features, with dropout on the nonzeros. */
+    public Tensor forward(Graph g, SparseMatrix x) {
+        Tensor h = Pointwise.elu(conv1.forward(g, x.dropout(dropout, isTraining(), rng))); // [N, heads·hidden]
         h = Dropout.dropout(h, dropout, isTraining(), rng);
         return conv2.forward(g, h); // [N, C]
     }

@@ -10,6 +10,7 @@ import io.principia.core.util.Rng;
 import io.principia.graph.Graph;
 import io.principia.graph.GraphOps;
 import io.principia.graph.sparse.Segment;
+import io.principia.graph.sparse.SparseMatrix;
 
 /**
  * Graph attention layer of Veličković et al. (ICLR 2018), eqs. 1-6, with H heads of F features:
@@ -70,12 +71,24 @@ public class GatConv extends MessagePassing {
         if (x.rank() != 2 || x.size(1) != inFeatures) {
             throw new IllegalArgumentException("GatConv: x must be [N, " + inFeatures + "], got " + java.util.Arrays.toString(x.shape()));
         }
+        return attend(g, x.matmul(weight)); // [N, in] @ [in, H·F] = [N, H·F]
+    }
+
+    /** The same layer on sparse features x [N, in]. */
+    public Tensor forward(Graph g, SparseMatrix x) {
+        if (x.cols() != inFeatures) {
+            throw new IllegalArgumentException("GatConv: x must be [N, " + inFeatures + "], got [" + x.rows() + ", " + x.cols() + "]");
+        }
+        return attend(g, x.matmul(weight)); // [N, H·F]
+    }
+
+    private Tensor attend(Graph g, Tensor wx) {
         if (g != cachedFor) {
             withLoops = GraphOps.addSelfLoops(GraphOps.removeSelfLoops(g));
             cachedFor = g;
         }
-        long n = x.size(0);
-        Tensor h = x.matmul(weight).reshape(n, heads, outPerHead); // [N, H·F] -> [N, H, F]
+        long n = wx.size(0);
+        Tensor h = wx.reshape(n, heads, outPerHead); // [N, H·F] -> [N, H, F]
         Tensor sSrc = h.mul(attSource).sum(2, false); // [N, H, F] ⊙ [H, F] -> [N, H]
         Tensor sDst = h.mul(attTarget).sum(2, false); // [N, H]
         Tensor scores = Indexing.indexSelect(sSrc, 0, withLoops.sources())

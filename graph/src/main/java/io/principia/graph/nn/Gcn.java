@@ -7,6 +7,7 @@ import io.principia.core.nn.functional.Dropout;
 import io.principia.core.tensor.Tensor;
 import io.principia.core.util.Rng;
 import io.principia.graph.Graph;
+import io.principia.graph.sparse.SparseMatrix;
 
 /**
  * The two-layer GCN of Kipf and Welling (2017), eq. 9:
@@ -31,6 +32,13 @@ public class Gcn extends Module {
     public Tensor forward(Graph g, Tensor x) {
         Tensor h = Dropout.dropout(x, dropout, isTraining(), rng);
         h = conv1.forward(g, h).relu(); // [N, hidden]
+        h = Dropout.dropout(h, dropout, isTraining(), rng);
+        return conv2.forward(g, h); // [N, C]
+    }
+
+    /** The same model on sparse features, with dropout on the nonzeros (the reference code's sparse dropout). */
+    public Tensor forward(Graph g, SparseMatrix x) {
+        Tensor h = conv1.forward(g, x.dropout(dropout, isTraining(), rng)).relu(); // [N, hidden]
         h = Dropout.dropout(h, dropout, isTraining(), rng);
         return conv2.forward(g, h); // [N, C]
     }

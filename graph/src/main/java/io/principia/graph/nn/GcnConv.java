@@ -8,6 +8,7 @@ import io.principia.core.util.Rng;
 import io.principia.graph.Graph;
 import io.principia.graph.GraphOps;
 import io.principia.graph.Normalization;
+import io.principia.graph.sparse.SparseMatrix;
 import io.principia.graph.sparse.Spmm;
 
 /**
@@ -48,12 +49,23 @@ public class GcnConv extends MessagePassing {
         if (x.rank() != 2 || x.size(1) != inFeatures) {
             throw new IllegalArgumentException("GcnConv: x must be [N, " + inFeatures + "], got " + java.util.Arrays.toString(x.shape()));
         }
+        return propagateTransformed(g, x.matmul(weight)); // [N, in] @ [in, out] = [N, out]
+    }
+
+    /** The same layer on sparse features x [N, in] (X W as a sparse product). */
+    public Tensor forward(Graph g, SparseMatrix x) {
+        if (x.cols() != inFeatures) {
+            throw new IllegalArgumentException("GcnConv: x must be [N, " + inFeatures + "], got [" + x.rows() + ", " + x.cols() + "]");
+        }
+        return propagateTransformed(g, x.matmul(weight)); // [N, out]
+    }
+
+    private Tensor propagateTransformed(Graph g, Tensor h) {
         if (g != cachedFor) {
             withLoops = GraphOps.addSelfLoops(g);
             normWeights = Normalization.symmetric(withLoops, null);
             cachedFor = g;
         }
-        Tensor h = x.matmul(weight); // [N, in] @ [in, out] = [N, out]
         Tensor out = propagate(withLoops, h, Spmm.weights(normWeights, h)); // [N, out]
         return bias == null ? out : out.add(bias);
     }
