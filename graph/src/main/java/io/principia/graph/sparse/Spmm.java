@@ -21,8 +21,10 @@ import io.principia.graph.Graph;
  * {@code dw[e] = <g[target_e], x[source_e]>}.
  *
  * <p>{@link #apply} runs plain Java loops over the target-grouped CSR; {@link #applyIndexOps}
- * computes the same product with core's gather and scatter-add ops. On Cora the loops win (see
- * the graph benchmark numbers in the module README), so they are the default.
+ * computes the same product with core's gather and scatter-add ops (ND4J has no sparse
+ * autograd). On Cora (x [2708, 16], 13,264 edges with self-loops, float32, 2 busy cores) the
+ * forward took 2.4-6.4 ms with the loops against 15.7-66 ms with the index ops, so the loops
+ * are what message passing uses.
  */
 public final class Spmm {
     private Spmm() {}

@@ -104,6 +104,15 @@ class GatConvTest {
     }
 
     @Test
+    void sparseFeatureInputGivesTheDenseResult() {
+        Gat model = new Gat(4, 3, 2, 3, 1, 0.0, new Rng(21), DataType.DOUBLE);
+        INDArray dense = Nd4j.createFromArray(new double[][] {{1, 0, 0, 0}, {0, 0, 2, 0}, {0, 0, 0, 0}, {0.5, 1, 0, 0}, {0, 3, 0, 1}});
+        INDArray a = model.forward(G, Tensor.of(dense)).data();
+        INDArray b = model.forward(G, io.principia.graph.sparse.SparseMatrix.fromDense(dense)).data();
+        assertEquals(0, a.sub(b).norm2Number().doubleValue(), 1e-12);
+    }
+
+    @Test
     void attentionDropoutActsOnlyWhileTraining() {
         GatConv conv = new GatConv(4, 3, 2, true, 0.5, new Rng(19), DataType.DOUBLE);
         Tensor x = GradCheck.randomInput(20, 5, 4);

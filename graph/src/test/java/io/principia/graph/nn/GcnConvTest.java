@@ -76,6 +76,15 @@ class GcnConvTest {
     }
 
     @Test
+    void sparseFeatureInputGivesTheDenseResult() {
+        Gcn model = new Gcn(3, 4, 2, 0.0, new Rng(9), DataType.DOUBLE);
+        INDArray dense = Nd4j.createFromArray(new double[][] {{1, 0, 0}, {0, 0, 2}, {0, 0, 0}, {0.5, 1, 0}, {0, 3, 0}});
+        INDArray a = model.forward(PATH, Tensor.of(dense)).data();
+        INDArray b = model.forward(PATH, io.principia.graph.sparse.SparseMatrix.fromDense(dense)).data();
+        assertEquals(0, a.sub(b).norm2Number().doubleValue(), 1e-12);
+    }
+
+    @Test
     void rejectsWrongFeatureWidth() {
         GcnConv conv = new GcnConv(3, 2, true, new Rng(1), DataType.DOUBLE);
         var e = assertThrows(IllegalArgumentException.class, () -> conv.forward(PATH, GradCheck.randomInput(1, 5, 4)));
