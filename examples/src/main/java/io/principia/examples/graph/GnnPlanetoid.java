@@ -128,7 +128,8 @@ public final class GnnPlanetoid implements Callable<Integer> {
                     .runDir(root.resolve(name))
                     .commandLine(Launcher.arguments())
                     .defaultCallbacks(false)
-                    .callbacks(new EpochLogger(0), new MetricsCsv(), new ModelCheckpoint("val_loss", Mode.MIN), new PlotsAtEnd())
+                    .callbacks(new EpochLogger(0), new MetricsCsv(), new ModelCheckpoint(null, "val_loss", Mode.MIN, false),
+                            new AtFitEnd())
                     .hparam("experiment", NAME).hparam("model", name).hparam("dataset", dataset)
                     .hparam("lr", lr).hparam("weight_decay", weightDecay).hparam("epochs", epochs)
                     .hparam("split_seed", seed).hparam("per_class", perClass).hparam("val", numVal).hparam("test", numTest)
