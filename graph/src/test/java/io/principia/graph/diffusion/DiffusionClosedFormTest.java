@@ -159,6 +159,23 @@ class DiffusionClosedFormTest {
     }
 
     @Test
+    void sparseAndDenseAdjacencyAgree() {
+        // the path graph with self-loops as edges, column-stochastic weights w_e = 1 / deg(source_e)
+        int[] src = {0, 1, 1, 2, 2, 3, 0, 1, 2, 3};
+        int[] dst = {1, 0, 2, 1, 3, 2, 0, 1, 2, 3};
+        io.principia.graph.Graph g = new io.principia.graph.Graph(4, src, dst);
+        double[] w = io.principia.graph.Normalization.columnStochastic(g, io.principia.graph.Normalization.ones(g));
+        Propagation sparse = SparseAdjacency.of(g, w, DataType.DOUBLE);
+        Tensor x = GradCheck.randomInput(9, 4, 3);
+        INDArray viaSparse = sparse.apply(x).data();
+        INDArray viaDense = normalized("col").apply(x).data();
+        assertEquals(0.0, viaSparse.sub(viaDense).norm2Number().doubleValue(), 1e-12);
+        LaplacianDiffusion f = new LaplacianDiffusion(sparse, DataType.DOUBLE);
+        OdeSolution sol = Odeint.of(f).tolerances(1e-9, 1e-9).solve(column(1, 0, 0, 0), 0, 1);
+        assertColumn(new double[] {0.794675, 0.188962, 0.015494, 0.000870}, sol.last().data(), 1e-6, "sparse col t=1");
+    }
+
+    @Test
     void badShapesAreNamed() {
         assertThrows(IllegalArgumentException.class, () -> new DenseAdjacency(Tensor.of(Nd4j.zeros(3, 4))));
         LaplacianDiffusion f = new LaplacianDiffusion(normalized("col"), DataType.DOUBLE);
