@@ -11,6 +11,7 @@ public final class Experiments {
                 new io.principia.examples.rnn.SequentialImage(),
                 new io.principia.examples.rnn.RnnCompare(),
                 new io.principia.examples.rnn.MomentumVsLstm(),
-                new io.principia.examples.cnn.CnnSrsgd());
+                new io.principia.examples.cnn.CnnSrsgd(),
+                new io.principia.examples.ode.PlaneVibration());
     }
 }

@@ -7,11 +7,11 @@ import io.principia.core.tensor.Tensor;
 import io.principia.ode.OdeFunction;
 import io.principia.ode.OdeSolution;
 import io.principia.ode.SolveStats;
+import io.principia.ode.models.NeuralField;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,14 +29,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * for the Nesterov repo (its field is singular at t = 0). h_ode[0] is zero, or {@code ic} applied
  * to the whole window flattened to [B, T·d].
  *
- * <p>An optional {@code readout} maps each solve's end state before it becomes h_ode[i+1]: the
- * NesterovNODE's algebraic output map (spec §4.2). It is applied to the state [B, *S] as one
- * batch of samples all at time s0 + 1. The released code applies it to the result of
- * {@code odeint(...)[-1]} as if its leading axis were time, so batch row 0 stays untransformed and
- * the others are transformed with T = 2 (spec §4.2, defect 1); that bug is not reproduced here.
+ * <p>When the cell is a {@link NeuralField} that integrates a transformed state (NesterovNODE, spec
+ * §4.1-4.2), every interval maps the model state into the solver's at s0
+ * ({@link NeuralField#toSolverState}) and back at s0 + 1 ({@link NeuralField#fromSolverState},
+ * e.g. the algebraic output map {@code calc_algebraic_factor}), so the jumps and the read-out see
+ * the model state (h, h'). The map is applied to the end state [B, *S] as one batch of samples,
+ * all at time s0 + 1. The released code applies it to {@code odeint(...)[-1]} as if its leading
+ * axis were time, so batch row 0 stays untransformed and the other rows are transformed with T = 2
+ * (spec §4.2, defect 1); that bug is not reproduced here.
  *
- * <p>A forecast continues the last state with unit gaps: the states at s0, s0 + 1, …, s0 + F − 1
- * (the official {@code multiforecast = arange(F)}, so forecast[0] is h_ode[T] itself).
+ * <p>A forecast continues the last state with unit gaps, one unit-interval solve per step: the
+ * states after 0, 1, …, F − 1 further units (the official {@code multiforecast = arange(F)}, so
+ * forecast[0] is h_ode[T] itself). For an autonomous field this equals the official single solve
+ * over [0, F − 1]; for a Nesterov field it keeps every step inside [s0, s0 + 1], where k(t) is
+ * regular.
  *
  * <p>Shapes: x [B, T, d] and Δt [B, T] batch-first; outputs are stacked time-first.
  */
@@ -60,7 +66,6 @@ public final class OdeRnn extends Module {
     private final long[] stateShape;
     private final double s0;
     private final SolverSettings solver;
-    private final UnaryOperator<Tensor> readout;
 
     /**
      * @param cell       the field f(t, y) for states [B, *stateShape]
@@ -69,10 +74,8 @@ public final class OdeRnn extends Module {
      * @param stateShape the per-sample state shape, e.g. {nhid} or {2, nhid}
      * @param s0         start of the unit solve interval (0 for HB, 1 for Nesterov)
      * @param solver     how each interval is solved
-     * @param readout    end-of-interval map, or null for none
      */
-    public OdeRnn(OdeFunction cell, ObservationJump rnn, Layer ic, long[] stateShape, double s0, SolverSettings solver,
-                  UnaryOperator<Tensor> readout) {
+    public OdeRnn(OdeFunction cell, ObservationJump rnn, Layer ic, long[] stateShape, double s0, SolverSettings solver) {
         if (stateShape.length == 0 || Arrays.stream(stateShape).anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("state shape must be non-empty and positive, got " + Arrays.toString(stateShape));
         }
@@ -85,7 +88,6 @@ public final class OdeRnn extends Module {
         this.stateShape = stateShape.clone();
         this.s0 = s0;
         this.solver = solver;
-        this.readout = readout;
     }
 
     public OdeFunction cell() { return cell; }
@@ -118,30 +120,32 @@ public final class OdeRnn extends Module {
             Tensor xi = x.slice(1, i, i + 1).squeeze(1); // [B, d]
             Tensor dti = dt.slice(1, i, i + 1).squeeze(1); // [B]
             hRnn[i] = rnn.forward(hOde[i], xi);
-            OdeSolution sol = solver.odeint(new TimeScaledField(cell, dti, batchState.length)).solve(hRnn[i], s0, s0 + 1);
-            stats.add(sol.stats());
-            hOde[i + 1] = readout == null ? sol.last() : readout.apply(sol.last());
+            hOde[i + 1] = unitSolve(hRnn[i], dti, stats);
         }
         Tensor fc = null;
-        if (forecast == 1) {
-            fc = hOde[steps].unsqueeze(0);
-        } else if (forecast > 1) {
-            double[] times = new double[forecast];
-            for (int k = 0; k < forecast; k++) {
-                times[k] = s0 + k;
+        if (forecast > 0) {
+            Tensor[] states = new Tensor[forecast];
+            states[0] = hOde[steps];
+            Tensor ones = Tensor.of(Nd4j.ones(dt.dtype(), b));
+            for (int k = 1; k < forecast; k++) {
+                states[k] = unitSolve(states[k - 1], ones, stats);
             }
-            OdeSolution sol = solver.odeint(cell).solve(hOde[steps], times);
-            stats.add(sol.stats());
-            fc = sol.ys(); // [F, B, *S]
-            if (readout != null) {
-                Tensor[] mapped = new Tensor[forecast];
-                for (int k = 0; k < forecast; k++) {
-                    mapped[k] = k == 0 ? sol.at(0) : readout.apply(sol.at(k));
-                }
-                fc = Slicing.stack(0, mapped);
-            }
+            fc = Slicing.stack(0, states); // [F, B, *S]
         }
         return new Result(Slicing.stack(0, hRnn), Slicing.stack(0, hOde), fc, stats);
+    }
+
+    /** The state after one gap Δt per sample: a solve of Δt·f over [s0, s0 + 1], with the field's state maps. */
+    private Tensor unitSolve(Tensor state, Tensor dt, List<SolveStats> stats) {
+        NeuralField nf = cell instanceof NeuralField f ? f : null;
+        if (nf != null && nf.timeScale() != null) {
+            throw new IllegalStateException("the cell already has its own time scale (elem_t); OdeRnn rescales by Δt itself, "
+                    + "so clear it with timeScale(null)");
+        }
+        Tensor start = nf == null ? state : nf.toSolverState(s0, state);
+        OdeSolution sol = solver.odeint(new TimeScaledField(cell, dt, state.rank())).solve(start, s0, s0 + 1);
+        stats.add(sol.stats());
+        return nf == null ? sol.last() : nf.fromSolverState(s0 + 1, sol.last());
     }
 
     private long[] batchShape(int b) {

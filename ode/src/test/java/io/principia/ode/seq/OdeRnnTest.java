@@ -13,6 +13,7 @@ import io.principia.core.util.Rng;
 import io.principia.ode.GradientMode;
 import io.principia.ode.Method;
 import io.principia.ode.OdeFunction;
+import io.principia.ode.models.NeuralField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ class OdeRnnTest {
         Tensor dt = t(new double[] {0.5, 1.0, 2.0, 0.25}, 2, 2);
         Tensor x = t(new double[] {1.0, 3.0, -2.0, 0.5}, 2, 2, 1);
         OdeRnn model = new OdeRnn(new Decay(1.0), new AddObservation(), null, new long[] {1}, 0.0,
-                SolverSettings.dopri5(1e-10, GradientMode.BACKPROP), null);
+                SolverSettings.dopri5(1e-10, GradientMode.BACKPROP));
         OdeRnn.Result r = model.forward(dt, x, 3);
         assertArrayEquals(new long[] {3, 2, 1}, r.hOde().shape());
         assertArrayEquals(new long[] {2, 2, 1}, r.hRnn().shape());
@@ -116,23 +117,45 @@ class OdeRnnTest {
         Tensor dt = t(new double[] {0.1, 0.2, 0.3, 1.5, 0.5, 0.75}, 2, 3);
         Tensor x = Tensor.of(Nd4j.zeros(DataType.DOUBLE, 2, 3, 1));
         OdeRnn model = new OdeRnn(new Decay(0.7), new AddObservation(), ic, new long[] {1}, 1.0,
-                SolverSettings.fixed(Method.RK4, 0.01), null);
+                SolverSettings.fixed(Method.RK4, 0.01));
         OdeRnn.Result r = model.forward(dt, x, 0);
         assertEquals(Math.exp(-0.7 * 0.6), r.hOde().data().getDouble(3, 0, 0), 1e-9);
         assertEquals(Math.exp(-0.7 * 2.75), r.hOde().data().getDouble(3, 1, 0), 1e-9);
         assertEquals(null, r.forecast());
     }
 
+    /** dz/dt = −z on a solver state that is 3× the model state going in and halved coming out. */
+    static final class ScaledStateField extends NeuralField {
+        @Override
+        protected Tensor derivative(double t, Tensor z) {
+            return z.neg();
+        }
+
+        @Override
+        public Tensor toSolverState(double t0, Tensor z) {
+            assertEquals(1.0, t0, 0.0);
+            return z.mul(3.0);
+        }
+
+        @Override
+        public Tensor fromSolverState(double t1, Tensor z) {
+            assertEquals(2.0, t1, 0.0);
+            return z.mul(0.5);
+        }
+    }
+
     @Test
-    void readoutMapsEveryIntervalEndPerSample() {
-        // readout doubles every sample (not only rows 1.. as the released code's batch-as-time bug would)
+    void stateMapsApplyToEverySampleOfEveryInterval() {
+        // h_ode[1] = 1.5 (h + x) e^{−Δt} for each sample (the released code's batch-as-time bug
+        // would leave sample 0 unmapped); the forecast maps each unit step the same way
         Tensor dt = t(new double[] {1.0, 2.0}, 2, 1);
         Tensor x = t(new double[] {1.0, 1.0}, 2, 1, 1);
-        OdeRnn model = new OdeRnn(new Decay(1.0), new AddObservation(), null, new long[] {1}, 0.0,
-                SolverSettings.dopri5(1e-10, GradientMode.BACKPROP), s -> s.mul(2.0));
-        OdeRnn.Result r = model.forward(dt, x, 0);
-        assertEquals(2 * Math.exp(-1), r.hOde().data().getDouble(1, 0, 0), 1e-8);
-        assertEquals(2 * Math.exp(-2), r.hOde().data().getDouble(1, 1, 0), 1e-8);
+        OdeRnn model = new OdeRnn(new ScaledStateField(), new AddObservation(), null, new long[] {1}, 1.0,
+                SolverSettings.dopri5(1e-10, GradientMode.BACKPROP));
+        OdeRnn.Result r = model.forward(dt, x, 2);
+        assertEquals(1.5 * Math.exp(-1), r.hOde().data().getDouble(1, 0, 0), 1e-8);
+        assertEquals(1.5 * Math.exp(-2), r.hOde().data().getDouble(1, 1, 0), 1e-8);
+        assertEquals(1.5 * 1.5 * Math.exp(-1) * Math.exp(-1), r.forecast().data().getDouble(1, 0, 0), 1e-8);
     }
 
     @Test
@@ -142,7 +165,7 @@ class OdeRnnTest {
         TanhField field = new TanhField(h, rng);
         LinearJump jump = new LinearJump(h, d, rng);
         Linear ic = new Linear(3 * d, h, true, rng, DataType.DOUBLE);
-        OdeRnn model = new OdeRnn(field, jump, ic, new long[] {h}, 0.0, SolverSettings.fixed(Method.RK4, 0.25), null);
+        OdeRnn model = new OdeRnn(field, jump, ic, new long[] {h}, 0.0, SolverSettings.fixed(Method.RK4, 0.25));
         Tensor dt = t(new double[] {0.5, 1.0, 0.25, 2.0, 0.75, 1.25}, 2, 3);
         Tensor x = GradCheck.randomInput(5, 2, 3, d);
         List<Tensor> leaves = new ArrayList<>(model.parameters());
@@ -164,7 +187,7 @@ class OdeRnnTest {
         double[][] grads = new double[2][];
         GradientMode[] modes = {GradientMode.BACKPROP, GradientMode.ADJOINT};
         for (int m = 0; m < 2; m++) {
-            OdeRnn model = new OdeRnn(field, jump, null, new long[] {2}, 0.0, SolverSettings.dopri5(1e-10, modes[m]), null);
+            OdeRnn model = new OdeRnn(field, jump, null, new long[] {2}, 0.0, SolverSettings.dopri5(1e-10, modes[m]));
             model.zeroGrad();
             OdeRnn.Result r = model.forward(dt, x, 0);
             r.hOde().sum().backward();
@@ -181,7 +204,7 @@ class OdeRnnTest {
     @Test
     void badInputsAreNamed() {
         OdeRnn model = new OdeRnn(new Decay(1.0), new AddObservation(), null, new long[] {1}, 0.0,
-                SolverSettings.fixed(Method.EULER, 0.5), null);
+                SolverSettings.fixed(Method.EULER, 0.5));
         Tensor x = t(new double[] {1, 2}, 1, 2, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.forward(t(new double[] {1.0, 0.0}, 1, 2), x, 0));
@@ -197,7 +220,7 @@ class OdeRnnTest {
         e = assertThrows(IllegalArgumentException.class, () -> model.forward(t(new double[] {1, 1}, 1, 2), x, -1));
         assertTrue(e.getMessage().contains("forecast length must be >= 0, got -1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new OdeRnn(new Decay(1.0), new AddObservation(), null,
-                new long[] {0}, 0.0, SolverSettings.fixed(Method.EULER, 0.5), null));
+                new long[] {0}, 0.0, SolverSettings.fixed(Method.EULER, 0.5)));
         assertTrue(e.getMessage().contains("state shape"), e.getMessage());
     }
 }
