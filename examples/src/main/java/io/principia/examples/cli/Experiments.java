@@ -12,6 +12,7 @@ public final class Experiments {
                 new io.principia.examples.rnn.RnnCompare(),
                 new io.principia.examples.rnn.MomentumVsLstm(),
                 new io.principia.examples.cnn.CnnSrsgd(),
-                new io.principia.examples.ode.PlaneVibration());
+                new io.principia.examples.ode.PlaneVibration(),
+                new io.principia.examples.ode.NestedSpheres());
     }
 }
