@@ -110,7 +110,7 @@ public final class NestedSpheres implements Callable<Integer> {
             summary.put("final accuracy", OdeComparison.fmt(last.get("accuracy")));
             summary.put("fwd NFE/iter", String.format(Locale.ROOT, "%.1f", last.get("nfe_forward")));
             summary.put("bwd NFE/iter", String.format(Locale.ROOT, "%.1f", last.get("nfe_backward")));
-            summary.put("time/run (s)", OdeComparison.fmt(last.get("elapsed_s")));
+            summary.put("time/run (s)", String.format(Locale.ROOT, "%.0f", last.get("elapsed_s")));
             cmp.add(k.displayName, "nhid " + k.nhid, mean, summary);
             cmp.write(out, List.of("loss", "nfe_forward", "nfe_backward"));
             System.out.printf(Locale.ROOT, "%s (%d params): final loss %.4f, fwd NFE %.1f, bwd NFE %.1f%n", k.displayName, params,

@@ -137,7 +137,7 @@ public final class PlaneVibration implements Callable<Integer> {
             summary.put("test loss", OdeComparison.fmt(last.get("test_loss")));
             summary.put("fwd NFE/batch", OdeComparison.fmt(last.get("nfe_forward")));
             summary.put("bwd NFE/batch", OdeComparison.fmt(last.get("nfe_backward")));
-            summary.put("time (s)", OdeComparison.fmt(last.get("elapsed_s")));
+            summary.put("time (s)", String.format(Locale.ROOT, "%.0f", last.get("elapsed_s")));
             cmp.add(k.displayName, "nhid " + k.nhid, history, summary);
             cmp.write(out, List.of("test_forecast_mse", "train_loss", "nfe_forward"));
         }

@@ -71,12 +71,12 @@ class NestedSpheresTest {
     @Test
     void tinyRunWritesTableWithNfe(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ns");
-        int rc = Launcher.commandLine().execute("train", "nested-spheres", "--epochs", "2", "--runs", "2", "--tol", "1e-3", "--out",
+        int rc = Launcher.commandLine().execute("train", "nested-spheres", "--epochs", "1", "--runs", "2", "--tol", "1e-3", "--out",
                 out.toString());
         assertEquals(0, rc);
         List<String> lines = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals("model,epoch,loss,accuracy,nfe_forward,nfe_backward,elapsed_s", lines.get(0));
-        assertEquals(1 + 7 * 2, lines.size());
+        assertEquals(1 + 7, lines.size());
         for (String l : lines.subList(1, lines.size())) {
             String[] f = l.split(",");
             double loss = Double.parseDouble(f[2]), nfeF = Double.parseDouble(f[4]), nfeB = Double.parseDouble(f[5]);
