@@ -10,11 +10,11 @@ import java.util.Arrays;
  * (torchdiffeq issues #86/#122, HBNODE's {@code elem_t}, spec §3.3 and §5.6): to integrate
  * {@code dy/dt = f(t, y)} over [t0, t0 + Δt_b] for every sample b of one batch, integrate
  * <pre>
- *   dy/ds = Δt_b · f(t0 + (s − s0) , y),   s ∈ [s0, s0 + 1]
+ *   dy/ds = Δt_b · f(s, y),   s ∈ [s0, s0 + 1]
  * </pre>
- * over one shared unit interval. As in the official code the inner field still sees the solver's
- * time s, not the rescaled t (every field in these experiments is autonomous or uses s only as a
- * label), so for an autonomous f the result equals the solution at Δt_b exactly.
+ * over one shared unit interval. As in the official code, f sees the solver's time s, not the
+ * physical time t0 + Δt_b (s − s0); for an autonomous f the result is the flow over Δt_b exactly,
+ * and a time-dependent f (the Nesterov fields' 3/s damping) runs on the unit interval's clock.
  *
  * <p>The scale is data, not a parameter: gradients flow to the inner field's parameters and to y,
  * never to Δt.
