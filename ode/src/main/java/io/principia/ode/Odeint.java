@@ -51,7 +51,7 @@ public final class Odeint {
     private double adjointAtol = Double.NaN;
     private boolean adjointSeminorm;
     private List<Tensor> adjointParams;
-    private long gcThresholdBytes = Long.getLong("principia.ode.gcThresholdMb", 256L) << 20;
+    private long gcThresholdBytes = Long.getLong("principia.ode.gcThresholdMb", 64L) << 20;
 
     private Odeint(VectorField field) {
         if (field == null) {
@@ -160,7 +160,7 @@ public final class Odeint {
     /**
      * Native memory growth (bytes) after which a solve asks for a garbage collection; ND4J frees
      * array memory only when the collector runs, so without this an adjoint solve of many steps
-     * holds every intermediate until the next collection. Default 256 MB (system property
+     * holds every intermediate until the next collection. Default 64 MB (system property
      * {@code principia.ode.gcThresholdMb}); 0 turns it off.
      */
     public Odeint collectGarbageAbove(long bytes) {
