@@ -40,7 +40,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Spmm#apply} and its parts (the copy of x to {@code double[]} and of the result back).
  *
  * <p>Prints {@code principia_diffusion_solve mode=... nodes=... edges=... dim=... steps=... nfe=... median_ms=... min_ms=...
- * loss=... base_rss_mb=... step_peak_mb=...}.
+ * loss=... loss_f64=... base_rss_mb=... step_peak_mb=...}: loss is ND4J's float32 mean (a sequential float32 sum,
+ * visibly off at millions of elements), loss_f64 the same mean summed in float64.
  */
 public final class DiffusionSolveBenchmark {
 
@@ -77,6 +78,7 @@ public final class DiffusionSolveBenchmark {
 
         double[] loss = new double[1];
         int[] nfe = new int[1];
+        INDArray[] last = new INDArray[1]; // x(1) of the latest solve, for the float64 loss printed at the end
         Runnable solve = () -> {
             field.zeroGrad();
             x.zeroGrad();
@@ -85,6 +87,7 @@ public final class DiffusionSolveBenchmark {
                     OdeSolution sol = ode.solve(x, 0.0, 1.0);
                     loss[0] = sol.last().pow(2).mean().item();
                     nfe[0] = sol.stats().nfeForward();
+                    last[0] = sol.last().data();
                 }
             } else {
                 OdeSolution sol = ode.solve(x, 0.0, 1.0);
@@ -92,6 +95,7 @@ public final class DiffusionSolveBenchmark {
                 l.backward();
                 loss[0] = l.item();
                 nfe[0] = sol.stats().nfeForward();
+                last[0] = sol.last().data();
             }
         };
         for (int i = 0; i < warmup; i++) {
@@ -110,9 +114,10 @@ public final class DiffusionSolveBenchmark {
         double mb = 1 << 20;
         double gradNorm = mode.equals("backward") ? x.grad().castTo(DataType.DOUBLE).norm2Number().doubleValue() : 0;
         System.out.printf("principia_diffusion_solve mode=%s nodes=%d edges=%d dim=%d steps=%d threads=%s nfe=%d median_ms=%.1f min_ms=%.1f "
-                        + "max_ms=%.1f loss=%.7f grad_norm=%.7g base_rss_mb=%.0f step_peak_mb=%.1f%n",
+                        + "max_ms=%.1f loss=%.7f loss_f64=%.7f grad_norm=%.7g base_rss_mb=%.0f step_peak_mb=%.1f%n",
                 mode, nodes, graph.numEdges(), dim, steps, System.getenv().getOrDefault("OMP_NUM_THREADS", "default"), nfe[0],
-                RnnStepBenchmark.median(ms), RnnStepBenchmark.min(ms), Arrays.stream(ms).max().orElse(Double.NaN), loss[0], gradNorm,
+                RnnStepBenchmark.median(ms), RnnStepBenchmark.min(ms), Arrays.stream(ms).max().orElse(Double.NaN), loss[0],
+                last[0].castTo(DataType.DOUBLE).norm2Number().doubleValue() * last[0].castTo(DataType.DOUBLE).norm2Number().doubleValue() / last[0].length(), gradNorm,
                 base / mb, hwm ? (peak - base) / mb : -1.0);
         if (profile) {
             profileSpmm(adjacency, x0, 5);
