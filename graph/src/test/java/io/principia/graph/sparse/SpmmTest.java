@@ -80,6 +80,41 @@ class SpmmTest {
     }
 
     @Test
+    void float32PathIsTheFloat64ResultRoundedOnce() {
+        // float32 inputs take the float[] kernels; their sums run in double in the same order as the
+        // float64 kernels, so output and both gradients are the float64 ones rounded to float32, bit for bit
+        for (int heads : new int[] {1, 2}) {
+            long[] xShape = heads == 1 ? new long[] {5, 3} : new long[] {5, heads, 3};
+            long[] wShape = heads == 1 ? new long[] {7} : new long[] {7, heads};
+            INDArray x32 = Nd4j.rand(DataType.FLOAT, xShape).subi(0.5);
+            INDArray w32 = Nd4j.rand(DataType.FLOAT, wShape);
+            INDArray g32 = Nd4j.rand(DataType.FLOAT, xShape).subi(0.5);
+            Tensor xf = Tensor.param(x32.dup()), wf = Tensor.param(w32.dup());
+            Tensor xd = Tensor.param(x32.castTo(DataType.DOUBLE)), wd = Tensor.param(w32.castTo(DataType.DOUBLE));
+            Tensor yf = Spmm.apply(G, wf, xf);
+            Tensor yd = Spmm.apply(G, wd, xd);
+            yf.backward(g32);
+            yd.backward(g32.castTo(DataType.DOUBLE));
+            assertEquals(DataType.FLOAT, yf.dtype());
+            assertEquals(yd.data().castTo(DataType.FLOAT), yf.data());
+            assertEquals(xd.grad().castTo(DataType.FLOAT), xf.grad());
+            assertEquals(wd.grad().castTo(DataType.FLOAT), wf.grad());
+            assertTrue(yf.data().norm2Number().doubleValue() > 0.1 && wf.grad().norm2Number().doubleValue() > 0.01);
+        }
+    }
+
+    @Test
+    void float32ReadsAViewInCOrder() {
+        // a transposed (f-ordered view) input must give the same product as its C-order copy
+        INDArray base = Nd4j.rand(DataType.FLOAT, 3, 5);
+        Tensor view = Tensor.of(base.transpose());                 // [5, 3], not C-contiguous
+        Tensor copy = Tensor.of(base.transpose().dup('c'));
+        assertEquals(Spmm.apply(G, null, copy).data(), Spmm.apply(G, null, view).data());
+        INDArray expected = Nd4j.create(Normalization.dense(G, null)).castTo(DataType.FLOAT).mmul(copy.data());
+        assertEquals(0, expected.sub(Spmm.apply(G, null, view).data()).norm2Number().doubleValue(), 1e-5);
+    }
+
+    @Test
     void badShapesAreNamed() {
         Tensor x = GradCheck.randomInput(1, 4, 3);
         var e = assertThrows(IllegalArgumentException.class, () -> Spmm.apply(G, null, x));
