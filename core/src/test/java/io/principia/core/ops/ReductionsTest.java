@@ -164,4 +164,21 @@ class ReductionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reductions.sum(x, new int[] {5}, true));
         assertTrue(e.getMessage().contains("sum") && e.getMessage().contains("axis 5"), e.getMessage());
     }
+
+    @Test
+    void longFloat32SumsAndMeansAreAccurate() {
+        // 3.2 million float32 squares in [0, 1): the exact mean (float64 loop) vs ours
+        int n = 3_200_000;
+        float[] v = new float[n];
+        java.util.Random r = new java.util.Random(7);
+        double exact = 0;
+        for (int i = 0; i < n; i++) {
+            float u = r.nextFloat();
+            v[i] = u * u;
+            exact += v[i];
+        }
+        Tensor x = Tensor.of(org.nd4j.linalg.factory.Nd4j.createFromArray(v));
+        org.junit.jupiter.api.Assertions.assertEquals(exact / n, Reductions.mean(x).item(), 1e-7);
+        org.junit.jupiter.api.Assertions.assertEquals(exact, Reductions.sum(x).item(), exact * 1e-7);
+    }
 }
