@@ -58,7 +58,7 @@ public final class Losses {
         final int count = valid;
         INDArray logp = Softmax.logSoftmaxArray(logits.data(), 1); // [N, C]
         INDArray onehot = NativeOps.exec("onehot", Nd4j.create(logits.dtype(), n, c), new int[] {-1, c}, Nd4j.createFromArray(hot)); // [N, C]
-        double total = -logp.mul(onehot).sumNumber().doubleValue();
+        double total = -Reductions.total(logp.mul(onehot));
         INDArray loss = Nd4j.scalar(logits.dtype(), count == 0 ? Double.NaN : total / count);
         return Tensor.result("cross_entropy", loss, g -> {
             INDArray d = Transforms.exp(logp, true); // softmax, [N, C]
@@ -126,7 +126,7 @@ public final class Losses {
         INDArray z = logits.data();
         INDArray terms = Transforms.log(Transforms.exp(Transforms.abs(z, true).negi(), false).addi(1.0), false) // log(1 + e^-|z|)
                 .addi(Transforms.relu(z, true)).subi(z.mul(targets.data()));
-        INDArray loss = Nd4j.scalar(logits.dtype(), terms.sumNumber().doubleValue() / n);
+        INDArray loss = Nd4j.scalar(logits.dtype(), Reductions.total(terms) / n);
         return Tensor.result("bce_with_logits", loss, g -> {
             double scale = g.getDouble(0) / n;
             if (logits.requiresGrad()) {
