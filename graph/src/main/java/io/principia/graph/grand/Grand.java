@@ -149,13 +149,16 @@ public final class Grand extends Module {
         }
         OdeFunction field;
         List<Tensor> adjointParams = new ArrayList<>();
+        Tensor w = null, wLeaf = null;
         if (nonlinear != null) {
             field = nonlinear;
         } else {
             if (attention != null) {
-                Tensor w = attention.weights(graph, z0); // [E], fixed during this solve
-                laplacian.setAdjacency(new SparseAdjacency(graph, w));
-                adjointParams.add(w);
+                w = attention.weights(graph, z0); // [E], fixed during this solve
+                // The adjoint differentiates leaves only: it sees a detached copy, whose gradient is handed back to w below.
+                wLeaf = config.adjoint() ? Tensor.param(w.data()) : w;
+                laplacian.setAdjacency(new SparseAdjacency(graph, wLeaf));
+                adjointParams.add(wLeaf);
             }
             field = laplacian;
         }
@@ -171,13 +174,39 @@ public final class Grand extends Module {
         } else {
             ode.stepSize(config.stepSize());
         }
-        if (config.adjoint()) {
-            ode.adjoint().adjointParams(adjointParams);
+        Tensor ys; // [T, N, d] or [T, 2, N, d]
+        if (config.adjoint() && w != null) {
+            ys = adjointThroughAttention(ode.adjoint().adjointParams(adjointParams), y0, w, wLeaf, times);
+        } else {
+            if (config.adjoint()) {
+                ode.adjoint().adjointParams(adjointParams);
+            }
+            OdeSolution sol = ode.solve(y0, times);
+            lastStats = sol.stats();
+            ys = sol.ys();
         }
-        OdeSolution sol = ode.solve(y0, times);
-        lastStats = sol.stats();
-        Tensor ys = sol.ys(); // [T, N, d] or [T, 2, N, d]
         return source == null ? ys : ys.slice(1, 0, 1).squeeze(1); // [T, N, d]
+    }
+
+    /**
+     * An adjoint solve from a detached y0 with the detached attention weights wLeaf; its backward
+     * runs the adjoint backward and passes the leaves' gradients on to y0 and w (whose graph
+     * reaches the encoder and the attention's Q and K).
+     */
+    private Tensor adjointThroughAttention(Odeint ode, Tensor y0, Tensor w, Tensor wLeaf, double[] times) {
+        Tensor y0Leaf = Tensor.param(y0.data());
+        OdeSolution sol = ode.solve(y0Leaf, times);
+        lastStats = sol.stats();
+        Tensor inner = sol.ys();
+        return Tensor.result("grand_adjoint", inner.data(), g -> {
+            inner.backward(g);
+            if (y0Leaf.grad() != null) {
+                y0.accumulateGrad(y0Leaf.grad());
+            }
+            if (wLeaf.grad() != null) {
+                w.accumulateGrad(wLeaf.grad());
+            }
+        }, y0, w);
     }
 
     /** The current A's edge weights [E] for state x ([N, d]); the 'rw' weights for the fixed adjacency. */
