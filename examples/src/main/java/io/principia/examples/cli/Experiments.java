@@ -13,6 +13,8 @@ public final class Experiments {
                 new io.principia.examples.rnn.MomentumVsLstm(),
                 new io.principia.examples.cnn.CnnSrsgd(),
                 new io.principia.examples.ode.OdeImage(),
-                new io.principia.examples.graph.GnnPlanetoid());
+                new io.principia.examples.graph.GnnPlanetoid(),
+                new io.principia.examples.graph.grand.GrandLowLabel(),
+                new io.principia.examples.graph.grand.GrandOversmoothing());
     }
 }

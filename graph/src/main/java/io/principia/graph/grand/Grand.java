@@ -38,8 +38,9 @@ import io.principia.ode.SolveStats;
  * </pre>
  *
  * A is GRAND-l's attention from Z(0) held fixed, GRAND-nl's attention from Z(t), or the fixed
- * 'rw' adjacency ({@link GrandConfig.Diffusion}); the GRAND++ source acts through the augmented
- * state [Z, C] ({@link SourceAugmented}). GRAND's own β·x0 source is not implemented (GRAND++'s
+ * 'rw' adjacency ({@link GrandConfig.Diffusion}). The GRAND++ source is a constant forcing term
+ * ({@link SourceForced}) under backprop, and the augmented state [Z, C] ({@link SourceAugmented})
+ * under the adjoint method. GRAND's own β·x0 source is not implemented (GRAND++'s
  * {@code --nox0} runs switch it off). The graph given is symmetric; self-loops are added here.
  */
 public final class Grand extends Module {
@@ -164,9 +165,12 @@ public final class Grand extends Module {
         }
         adjointParams.addAll(field.parameters());
         Tensor y0 = z0;
-        if (source != null) {
+        boolean augmented = source != null && config.adjoint();
+        if (augmented) {
             field = new SourceAugmented(field);
             y0 = SourceAugmented.initialState(z0, source); // [2, N, d]
+        } else if (source != null) {
+            field = new SourceForced(field, source);
         }
         Odeint ode = Odeint.of(field).method(config.method()).maxSteps(config.maxSteps());
         if (config.method().adaptive()) {
@@ -185,7 +189,7 @@ public final class Grand extends Module {
             lastStats = sol.stats();
             ys = sol.ys();
         }
-        return source == null ? ys : ys.slice(1, 0, 1).squeeze(1); // [T, N, d]
+        return augmented ? ys.slice(1, 0, 1).squeeze(1) : ys; // [T, N, d]
     }
 
     /**

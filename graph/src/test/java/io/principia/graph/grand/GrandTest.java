@@ -140,17 +140,21 @@ class GrandTest {
         Tensor y = Tensor.of(Nd4j.createFromArray(0, 1, 2));
         for (GrandConfig.Diffusion d : GrandConfig.Diffusion.values()) {
             List<INDArray> grads = new ArrayList<>();
+            List<INDArray> outputs = new ArrayList<>();
             for (boolean adjoint : new boolean[] {false, true}) {
                 Grand m = model(small(d).adjoint(adjoint), TRAIN, 13);
                 if (d != GrandConfig.Diffusion.FIXED_RW) {
                     EdgeAttentionTest.randomize(attentionOf(m), 50);
                 }
                 m.zeroGrad();
-                Losses.crossEntropy(io.principia.core.ops.Indexing.indexSelect(m.forward(x), 0, TRAIN), y).backward();
+                Tensor logits = m.forward(x); // GRAND++: a forced field under backprop, the augmented [Z, C] state under the adjoint
+                outputs.add(logits.data().dup());
+                Losses.crossEntropy(io.principia.core.ops.Indexing.indexSelect(logits, 0, TRAIN), y).backward();
                 for (Map.Entry<String, Tensor> p : m.namedParameters().entrySet()) {
                     grads.add(p.getValue().grad() == null ? Nd4j.zerosLike(p.getValue().data()) : p.getValue().grad().dup());
                 }
             }
+            assertEquals(0, outputs.get(0).sub(outputs.get(1)).norm2Number().doubleValue(), 1e-12, d + " logits");
             int half = grads.size() / 2;
             for (int k = 0; k < half; k++) {
                 double scale = 1 + grads.get(k).norm2Number().doubleValue();
