@@ -115,6 +115,35 @@ final class AccuracyTable {
         return sb.toString();
     }
 
+    /**
+     * Adds the runs of an earlier {@link #runsCsv()} (to continue a table in parts).
+     *
+     * @throws IllegalArgumentException if a line does not have the columns runsCsv writes
+     */
+    void addCsv(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length != 10) {
+                throw new IllegalArgumentException("runs.csv line " + (i + 1) + ": expected 10 fields, got " + f.length + ": " + lines.get(i));
+            }
+            FullBatchFit.Result r = new FullBatchFit.Result(Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+                    Integer.parseInt(f[7]), f[8].isEmpty() ? Double.NaN : Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+            add(new Run(f[0], f[1], f[2], Long.parseLong(f[3]), r));
+        }
+    }
+
+    /** With {@code append}, the runs already in {@code dir/runs.csv} (if any) come first. */
+    void appendFrom(Path dir, boolean append) {
+        Path file = dir.resolve("runs.csv");
+        if (append && java.nio.file.Files.isRegularFile(file)) {
+            try {
+                addCsv(java.nio.file.Files.readAllLines(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+    }
+
     /** Writes {@code <stem>.md}, {@code <stem>.csv} and {@code runs.csv} into dir. */
     void write(Path dir, String stem) {
         try {

@@ -91,6 +91,7 @@ public final class GrandLowLabel implements Callable<Integer> {
                         + "source nodes: %s.", grand.dev, firstSplit, firstSplit + splits - 1, epochs, baselineEpochs,
                         grand.releasedCodeSource ? "the seed-12345 split's training nodes (released-code quirk)" : "the split's training nodes"),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
+        table.appendFrom(dir, grand.append);
         for (String name : datasets) {
             NodeData d;
             try {

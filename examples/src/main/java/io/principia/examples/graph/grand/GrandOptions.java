@@ -40,6 +40,10 @@ final class GrandOptions {
     @Option(names = "--source-scale", description = "GRAND++ source strength s (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
     double sourceScale;
 
+    @Option(names = "--append", description = "Keep the runs already in the run directory's runs.csv and add to them "
+            + "(run a table in parts into one --out).")
+    boolean append;
+
     @Option(names = "--dev", description = "Development-set size of the GRAND++ split (default: ${DEFAULT-VALUE}).", defaultValue = "1500")
     int dev;
 

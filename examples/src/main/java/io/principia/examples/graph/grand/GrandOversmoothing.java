@@ -92,6 +92,7 @@ public final class GrandOversmoothing implements Callable<Integer> {
                         + "nodes, split seeds 0..%d; %d epochs; solver %s.", dataset, labels, grand.dev, splits - 1, epochs,
                         grand.config(dataset, 1.0).describe().replaceAll("^.* T=1.0 ", "")),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
+        table.appendFrom(dir, grand.append);
         for (double t : times) {
             for (int s = 0; s < splits; s++) {
                 GrandSplit split = Splits.grandPlusPlus(d.labels(), d.numClasses(), grand.dev, labels, s, grand.releasedCodeSource);

@@ -97,11 +97,16 @@ class GrandExperimentsTest {
     }
 
     @Test
-    void oversmoothingWritesTableAndPlot() throws IOException {
+    void oversmoothingWritesTableAndPlotInParts() throws IOException {
         Path run = tmp.resolve("over");
-        int rc = Launcher.commandLine().execute("train", "grand-oversmoothing", "--data", writeToy().toString(), "--labels", "3",
-                "--splits", "1", "--dev", "45", "--times", "1,4", "--epochs", "3", "--out", run.toString());
-        assertEquals(0, rc);
+        String data = writeToy().toString();
+        // in two parts: T = 1, then T = 4 appended to the same run directory
+        for (String t : new String[] {"1", "4"}) {
+            int rc = Launcher.commandLine().execute("train", "grand-oversmoothing", "--data", data, "--labels", "3", "--splits", "1",
+                    "--dev", "45", "--times", t, "--epochs", "3", "--append", "--out", run.toString());
+            assertEquals(0, rc);
+        }
+        assertEquals(1 + 2 * 2, Files.readAllLines(run.resolve("runs.csv")).size());
         List<String> summary = Files.readAllLines(run.resolve("oversmoothing.csv"));
         assertEquals(List.of("dataset,T_=,model,mean_test,std_test,runs,mean_seconds"), summary.subList(0, 1));
         assertEquals(1 + 2 * 2, summary.size());
