@@ -39,6 +39,11 @@ final class AccuracyTable {
 
     List<Run> runs() { return List.copyOf(runs); }
 
+    /** Whether a run of (dataset, column, model, split) is already in the table (--append skips it). */
+    boolean has(String dataset, String column, String model, long split) {
+        return runs.stream().anyMatch(r -> r.dataset.equals(dataset) && r.column.equals(column) && r.model.equals(model) && r.split == split);
+    }
+
     /** Mean and sample std of the test accuracies of (dataset, column, model); NaN std for one run. */
     double[] stats(String dataset, String column, String model) {
         List<Double> v = new ArrayList<>();
@@ -132,7 +137,7 @@ final class AccuracyTable {
         }
     }
 
-    /** With {@code append}, the runs already in {@code dir/runs.csv} (if any) come first. */
+    /** With {@code append}, the runs already in {@code dir/runs.csv} (if any) come first; the commands skip those runs. */
     void appendFrom(Path dir, boolean append) {
         Path file = dir.resolve("runs.csv");
         if (append && java.nio.file.Files.isRegularFile(file)) {

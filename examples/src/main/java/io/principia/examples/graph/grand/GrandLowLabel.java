@@ -106,6 +106,9 @@ public final class GrandLowLabel implements Callable<Integer> {
                 for (int k : labels) {
                     GrandSplit split = Splits.grandPlusPlus(d.labels(), d.numClasses(), grand.dev, k, s, grand.releasedCodeSource);
                     for (Models m : kinds) {
+                        if (table.has(name, Integer.toString(k), m.id, s)) {
+                            continue; // already in the appended runs.csv
+                        }
                         long seed = opts.seed + s;
                         Seed.everything(seed);
                         Models.Built b = m.build(d, grand.config(name, t), split.sourceNodes(), seed);

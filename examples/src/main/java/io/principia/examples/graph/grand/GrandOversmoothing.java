@@ -97,6 +97,9 @@ public final class GrandOversmoothing implements Callable<Integer> {
             for (int s = 0; s < splits; s++) {
                 GrandSplit split = Splits.grandPlusPlus(d.labels(), d.numClasses(), grand.dev, labels, s, grand.releasedCodeSource);
                 for (Models m : kinds) {
+                    if (table.has(dataset, format(t), m.id, s)) {
+                        continue; // already in the appended runs.csv
+                    }
                     long seed = opts.seed + s;
                     Seed.everything(seed);
                     Models.Built b = m.build(d, grand.config(dataset, t), split.sourceNodes(), seed);

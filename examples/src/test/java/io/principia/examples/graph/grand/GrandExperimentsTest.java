@@ -107,6 +107,10 @@ class GrandExperimentsTest {
             assertEquals(0, rc);
         }
         assertEquals(1 + 2 * 2, Files.readAllLines(run.resolve("runs.csv")).size());
+        // appending T = 1, 4 again trains nothing new: both are in runs.csv
+        assertEquals(0, Launcher.commandLine().execute("train", "grand-oversmoothing", "--data", data, "--labels", "3", "--splits", "1",
+                "--dev", "45", "--times", "1,4", "--epochs", "3", "--append", "--out", run.toString()));
+        assertEquals(1 + 2 * 2, Files.readAllLines(run.resolve("runs.csv")).size());
         List<String> summary = Files.readAllLines(run.resolve("oversmoothing.csv"));
         assertEquals(List.of("dataset,T_=,model,mean_test,std_test,runs,mean_seconds"), summary.subList(0, 1));
         assertEquals(1 + 2 * 2, summary.size());
