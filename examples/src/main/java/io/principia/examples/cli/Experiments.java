@@ -15,6 +15,8 @@ public final class Experiments {
                 new io.principia.examples.ode.OdeImage(),
                 new io.principia.examples.ode.PlaneVibration(),
                 new io.principia.examples.ode.NestedSpheres(),
-                new io.principia.examples.graph.GnnPlanetoid());
+                new io.principia.examples.graph.GnnPlanetoid(),
+                new io.principia.examples.graph.grand.GrandLowLabel(),
+                new io.principia.examples.graph.grand.GrandOversmoothing());
     }
 }
