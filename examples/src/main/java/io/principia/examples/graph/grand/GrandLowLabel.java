@@ -51,7 +51,8 @@ public final class GrandLowLabel implements Callable<Integer> {
             defaultValue = "0")
     int firstSplit;
 
-    @Option(names = "--models", split = ",", description = "Any of gcn, gat, grand, grand++, grand-nl, grand++-nl (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--models", split = ",", description = "Any of gcn, gat, grand, grand++, grand-nl, grand++-nl, grand++-rc (GRAND++-l with the released code's "
+                    + "seed-12345 source nodes) (default: ${DEFAULT-VALUE}).",
             defaultValue = "gcn,gat,grand,grand++")
     List<String> models;
 
@@ -105,13 +106,14 @@ public final class GrandLowLabel implements Callable<Integer> {
             for (int s = firstSplit; s < firstSplit + splits; s++) { // split-major: a cut-short run still covers every k
                 for (int k : labels) {
                     GrandSplit split = Splits.grandPlusPlus(d.labels(), d.numClasses(), grand.dev, k, s, grand.releasedCodeSource);
+                    int[] releasedSource = Splits.grandPlusPlus(d.labels(), d.numClasses(), grand.dev, k, s, true).sourceNodes();
                     for (Models m : kinds) {
                         if (table.has(name, Integer.toString(k), m.id, s)) {
                             continue; // already in the appended runs.csv
                         }
                         long seed = opts.seed + s;
                         Seed.everything(seed);
-                        Models.Built b = m.build(d, grand.config(name, t), split.sourceNodes(), seed);
+                        Models.Built b = m.build(d, grand.config(name, t), m.releasedCodeSource() ? releasedSource : split.sourceNodes(), seed);
                         FullBatchFit.Result r = FullBatchFit.run(b.model(), b.optimizer(), m.isGrand() ? epochs : baselineEpochs,
                                 d.labels(), split.split(), protocol, grand.earlyStopFactor, grand.step);
                         table.add(new AccuracyTable.Run(name, Integer.toString(k), m.id, s, r));

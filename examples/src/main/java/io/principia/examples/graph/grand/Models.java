@@ -23,7 +23,9 @@ import io.principia.graph.nn.Gcn;
  * Adamax, so Cora's adamax runs here as Adam with the same learning rate and weight decay.
  */
 enum Models {
-    GCN("gcn"), GAT("gat"), GRAND("grand"), GRAND_PP("grand++"), GRAND_NL("grand-nl"), GRAND_PP_NL("grand++-nl");
+    GCN("gcn"), GAT("gat"), GRAND("grand"), GRAND_PP("grand++"), GRAND_NL("grand-nl"), GRAND_PP_NL("grand++-nl"),
+    /** GRAND++-l with the released code's source nodes (the seed-12345 split's training nodes, spec 1.6). */
+    GRAND_PP_RC("grand++-rc");
 
     final String id;
 
@@ -31,7 +33,10 @@ enum Models {
 
     boolean isGrand() { return this != GCN && this != GAT; }
 
-    boolean hasSource() { return this == GRAND_PP || this == GRAND_PP_NL; }
+    boolean hasSource() { return this == GRAND_PP || this == GRAND_PP_NL || this == GRAND_PP_RC; }
+
+    /** Whether the source nodes are the released code's seed-12345 ones whatever the run's setting. */
+    boolean releasedCodeSource() { return this == GRAND_PP_RC; }
 
     static Models parse(String s) {
         for (Models m : values()) {
@@ -39,7 +44,7 @@ enum Models {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + s + "', expected one of gcn, gat, grand, grand++, grand-nl, grand++-nl");
+        throw new IllegalArgumentException("unknown model '" + s + "', expected one of gcn, gat, grand, grand++, grand-nl, grand++-nl, grand++-rc");
     }
 
     /** The reference's tuned GRAND settings for a dataset (rk4 at step 1 here). */
@@ -96,7 +101,8 @@ enum Models {
                         : GrandConfig.Diffusion.LINEAR_ATTENTION);
                 Grand g = new Grand(grand, d.graph(), d.numFeatures(), d.numClasses(), hasSource() ? source : null, rng, DataType.FLOAT);
                 m = grandModel(g, d);
-                settings = (hasSource() ? "GRAND++-" : "GRAND-") + grand.describe().substring("GRAND-".length());
+                settings = (hasSource() ? "GRAND++-" : "GRAND-") + grand.describe().substring("GRAND-".length())
+                        + (releasedCodeSource() ? ", released-code source nodes" : "");
             }
         }
         Optimizer opt = new Adam(m.module().namedParameters(), lw[0], 0.9, 0.999, 1e-8, lw[1], false);
