@@ -30,6 +30,27 @@ class SparseMatrixTest {
         GradCheck.check(in -> s.matmul(in[0]), GradCheck.randomInput(2, 4, 3));
     }
 
+    /** 12 nonzeros in [30, 40] (1%): below {@link SparseMatrix#DENSE_ABOVE}, so the CSR loop runs. */
+    static INDArray sparseMatrix() {
+        INDArray m = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 30, 40);
+        for (int k = 0; k < 12; k++) {
+            m.putScalar((k * 7) % 30, (k * 13) % 40, k % 2 == 0 ? 1.5 + k : -0.5 - k);
+        }
+        return m;
+    }
+
+    @Test
+    void bothPathsEqualTheDenseProductWithFiniteDifferenceGradients() {
+        SparseMatrix csr = SparseMatrix.fromDense(sparseMatrix());
+        SparseMatrix dense = SparseMatrix.fromDense(X);
+        assertTrue(csr.density() < SparseMatrix.DENSE_ABOVE && dense.density() > SparseMatrix.DENSE_ABOVE);
+        Tensor w = GradCheck.randomInput(5, 40, 3);
+        assertEquals(0, sparseMatrix().mmul(w.data()).sub(csr.matmul(w).data()).norm2Number().doubleValue(), 1e-12);
+        assertEquals(sparseMatrix(), csr.toDense(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+        GradCheck.check(in -> csr.matmul(in[0]), GradCheck.randomInput(6, 40, 3));
+        GradCheck.check(in -> dense.matmul(in[0]), GradCheck.randomInput(7, 4, 3));
+    }
+
     @Test
     void dropoutKeepsZerosAndScalesTheKeptNonzeros() {
         INDArray big = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 200, 50).addi(0.5); // all nonzero
