@@ -37,6 +37,19 @@ public class LstmCell extends AbstractCell {
         return new State(hc[0], hc[1], null, null, prev.k());
     }
 
+    /**
+     * Whether {@link Recurrent} may run this cell through the whole-sequence kernel
+     * ({@link LstmSequence}): only this exact class, whose update the kernel implements.
+     */
+    boolean hasSequenceKernel() {
+        return getClass() == LstmCell.class;
+    }
+
+    /** The whole unroll of x [B, T, F] from {@code initial} as one fused op. */
+    LstmSequence.Output sequence(Tensor x, State initial) {
+        return LstmSequence.apply(x, x2h.weight, x2h.bias, h2h.weight, h2h.bias, initial.h(), initial.c(), null);
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(input=" + inputSize + ", hidden=" + hiddenSize + ")";

@@ -31,6 +31,17 @@ public class MomentumLstmCell extends LstmCell {
     }
 
     @Override
+    boolean hasSequenceKernel() {
+        return getClass() == MomentumLstmCell.class;
+    }
+
+    @Override
+    LstmSequence.Output sequence(Tensor x, State initial) {
+        return LstmSequence.apply(x, x2h.weight, x2h.bias, h2h.weight, h2h.bias, initial.h(), initial.c(),
+                new LstmSequence.Momentum(initial.v(), mu.factor(), s.factor()));
+    }
+
+    @Override
     public State step(Tensor xp, State prev) {
         Tensor v = MomentumUpdate.apply(prev.v(), mu.factor(), xp, s.factor());
         Tensor[] hc = gates.apply(v, 1, recurrent(prev.h()), 1, prev.c());

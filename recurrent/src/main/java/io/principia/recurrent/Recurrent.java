@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -30,12 +31,23 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public class Recurrent extends Module {
     private final Cell cell;
+    private boolean fused = Boolean.parseBoolean(System.getProperty("principia.recurrent.fused", "true"));
 
     public <C extends Module & Cell> Recurrent(C cell) {
         this.cell = registerModule("cell", cell);
     }
 
     public Cell cell() { return cell; }
+
+    /**
+     * Whether float32 LSTM and MomentumLSTM unrolls without a mask run as one fused op
+     * ({@link LstmSequence}; default on, or the system property {@code principia.recurrent.fused}).
+     * Off, every step runs through the cell's own ops, as for every other cell.
+     */
+    public Recurrent useFusedKernel(boolean on) {
+        this.fused = on;
+        return this;
+    }
 
     /** Runs the whole sequence from a zero state. */
     public Result forward(Tensor x) {
@@ -59,6 +71,12 @@ public class Recurrent extends Module {
         double[][] m = mask == null ? null : Masks.check(mask, batch, steps);
         State state = initial == null ? cell.initialState(batch, x.dtype()) : checkState(initial, batch);
 
+        if (m == null && fused && x.dtype() == DataType.FLOAT && cell instanceof LstmCell lstm && lstm.hasSequenceKernel()
+                && LstmSequence.fits(steps, batch, cell.hiddenSize())) {
+            LstmSequence.Output o = lstm.sequence(x, state);      // hidden [T, B, H]
+            Tensor last = o.hidden().slice(0, steps - 1, steps).squeeze(0); // [B, H]
+            return new Result(o.hidden(), new State(last, o.c(), o.v(), null, state.k()));
+        }
         Tensor xp = cell.project(x.permute(1, 0, 2));            // [T, B, F] -> [T, B, P]
         Tensor[] inputs = TimeSteps.unbind(xp);                  // T x [B, P]
         List<Tensor> hs = new ArrayList<>((int) steps);
@@ -89,14 +107,23 @@ public class Recurrent extends Module {
     /** What one call returns. */
     public static final class Result {
         private final List<Tensor> hs;
+        private final Tensor stacked; // [T, B, H] from the fused kernel, or null
         private final State state;
         private final Tensor mask;
         private Tensor all;
 
         Result(List<Tensor> hs, State state, Tensor mask) {
             this.hs = hs;
+            this.stacked = null;
             this.state = state;
             this.mask = mask;
+        }
+
+        Result(Tensor stacked, State state) {
+            this.hs = null;
+            this.stacked = stacked;
+            this.state = state;
+            this.mask = null;
         }
 
         /** h after the last step [B, H]; with a mask, each row's h after its last real step. */
@@ -106,6 +133,9 @@ public class Recurrent extends Module {
 
         /** Every step's hidden state, [B, T, H]; zero at masked steps. Built on the first call. */
         public Tensor all() {
+            if (all == null && this.stacked != null) {
+                all = this.stacked.permute(1, 0, 2);                             // [T, B, H] -> [B, T, H]
+            }
             if (all == null) {
                 Tensor stacked = Slicing.stack(1, hs.toArray(new Tensor[0]));   // [B, T, H]
                 all = mask == null ? stacked
