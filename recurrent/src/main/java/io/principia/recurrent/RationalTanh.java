@@ -30,14 +30,17 @@ final class RationalTanh {
         return p / q;
     }
 
-    /** dst[d + k] = tanh(src[s + k]) for k < n. */
-    static void tanh(float[] src, int s, float[] dst, int d, int n) {
+    /**
+     * a[o + k] = tanh(a[o + k]) for k < n. In place on one array: a loop from one array into
+     * another ran ~15x slower here, the JIT not vectorizing it (it cannot rule out an overlap).
+     */
+    static void tanhInPlace(float[] a, int o, int n) {
         for (int k = 0; k < n; k++) {
-            float v = Math.max(-CLAMP, Math.min(CLAMP, src[s + k]));
+            float v = Math.max(-CLAMP, Math.min(CLAMP, a[o + k]));
             float x2 = v * v;
             float p = ((((((P6 * x2 + P5) * x2 + P4) * x2 + P3) * x2 + P2) * x2 + P1) * x2 + P0) * v;
             float q = ((Q3 * x2 + Q2) * x2 + Q1) * x2 + 1f;
-            dst[d + k] = p / q;
+            a[o + k] = p / q;
         }
     }
 
