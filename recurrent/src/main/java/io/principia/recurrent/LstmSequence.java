@@ -1,6 +1,5 @@
 package io.principia.recurrent;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.principia.core.autograd.Grad;
 import io.principia.core.tensor.Tensor;
+import io.principia.core.util.HeapFloats;
 
 /**
  * A whole LSTM (or MomentumLSTM) unroll as one autograd node, float32 only: the equations of
@@ -647,30 +647,11 @@ final class LstmSequence {
         return false;
     }
 
-    /** The array itself when it is a C-ordered float32 array over its whole buffer, else a copy that is. */
-    private static INDArray contiguous(INDArray a) {
-        INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
-        if (f.ordering() != 'c' || f.isView() || f.offset() != 0 || f.data().length() != f.length()) {
-            f = f.dup('c');
-        }
-        return f;
-    }
+    private static INDArray contiguous(INDArray a) { return HeapFloats.contiguous(a); }
 
-    /** A float view of a contiguous array's native buffer, in native byte order. */
-    private static FloatBuffer floats(INDArray a) {
-        return a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
+    private static FloatBuffer floats(INDArray a) { return HeapFloats.buffer(a); }
 
-    private static float[] heap(INDArray a) {
-        INDArray c = contiguous(a);
-        float[] out = new float[(int) c.length()];
-        floats(c).get(0, out);
-        return out;
-    }
+    private static float[] heap(INDArray a) { return HeapFloats.of(a); }
 
-    private static INDArray nativeOf(float[] v, long[] shape) {
-        INDArray a = Nd4j.create(DataType.FLOAT, shape, 'c');
-        floats(a).put(0, v);
-        return a;
-    }
+    private static INDArray nativeOf(float[] v, long[] shape) { return HeapFloats.array(v, shape); }
 }

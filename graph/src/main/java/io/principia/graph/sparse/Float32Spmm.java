@@ -1,11 +1,9 @@
 package io.principia.graph.sparse;
 
-import java.nio.ByteOrder;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
+import io.principia.core.util.HeapFloats;
 import io.principia.graph.Csr;
 import io.principia.graph.Graph;
 
@@ -23,19 +21,12 @@ import io.principia.graph.Graph;
 final class Float32Spmm {
     private Float32Spmm() {}
 
-    /** The elements of a float32 array in C order (a copy, one bulk transfer). */
     static float[] floats(INDArray a) {
-        INDArray c = a.isView() || a.ordering() != 'c' || a.offset() != 0 || a.data().length() != a.length() ? a.dup('c') : a;
-        float[] out = new float[(int) c.length()];
-        c.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
-        return out;
+        return HeapFloats.of(a);
     }
 
-    /** A float32 array of {@code shape} holding {@code v} in C order (one bulk transfer). */
     static INDArray array(float[] v, long[] shape) {
-        INDArray a = Nd4j.create(DataType.FLOAT, shape, 'c');
-        a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer().put(v);
-        return a;
+        return HeapFloats.array(v, shape);
     }
 
     /** A x for x [N, H·D] flat, w [E, H] flat or null (all ones). */
