@@ -78,6 +78,11 @@ final class LstmSequence {
                     + "] exceed a Java array; run the per-step cell instead");
         }
         int n4 = d.n4, n1 = d.n1, B = d.batch, H = d.hidden;
+        requireShape("h", h0, B, H);
+        requireShape("c", c0, B, H);
+        if (m != null) {
+            requireShape("v", m.v0(), B, 4 * H);
+        }
         Input in = new Input(x.data(), wx.data(), heap(bx.data()), d);
         INDArray uArr = contiguous(u.data());                             // [4H, H]
         float[][] bhRep = planes(perRow(heap(bh.data()), B), n1);         // b_h at every column, 4 x [H, B]
@@ -291,6 +296,13 @@ final class LstmSequence {
                     fma(wRep[k][g], xRep[k], out[g]);
                 }
             }
+        }
+    }
+
+    private static void requireShape(String name, Tensor t, long rows, long cols) {
+        if (t == null || t.rank() != 2 || t.size(0) != rows || t.size(1) != cols) {
+            throw new IllegalArgumentException("LSTM initial state " + name + " must be [" + rows + ", " + cols + "], got "
+                    + (t == null ? "none" : java.util.Arrays.toString(t.shape())));
         }
     }
 

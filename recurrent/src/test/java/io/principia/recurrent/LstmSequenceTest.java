@@ -3,6 +3,7 @@ package io.principia.recurrent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -74,6 +75,19 @@ class LstmSequenceTest {
         assertTrue(new MomentumLstmCell(1, 2, Coefficient.fixed(0.6), Coefficient.fixed(0.6), new Rng(1), F).hasSequenceKernel());
         assertFalse(new AdamLstmCell(1, 2, Coefficient.fixed(0.6), Coefficient.fixed(0.6), 0.1, 1e-8, new Rng(1), F).hasSequenceKernel());
         assertFalse(new NesterovLstmCell(1, 2, Coefficient.fixed(1), 2, new Rng(1), F).hasSequenceKernel());
+    }
+
+    @Test
+    void aMissingOrMisshapenInitialStateIsNamed() {
+        LstmCell cell = new LstmCell(1, 4, new Rng(1), F);
+        Tensor x = Tensor.zeros(F, 2, 3, 1);
+        var noC = assertThrows(IllegalArgumentException.class,
+                () -> new Recurrent(cell).forward(x, null, State.of(Tensor.zeros(F, 2, 4))));
+        assertEquals("LSTM initial state c must be [2, 4], got none", noC.getMessage());
+        MomentumLstmCell mc = new MomentumLstmCell(1, 4, Coefficient.fixed(0.5), Coefficient.fixed(0.5), new Rng(1), F);
+        var badV = assertThrows(IllegalArgumentException.class, () -> new Recurrent(mc).forward(x, null,
+                new State(Tensor.zeros(F, 2, 4), Tensor.zeros(F, 2, 4), Tensor.zeros(F, 2, 4), null, 1)));
+        assertEquals("LSTM initial state v must be [2, 16], got [2, 4]", badV.getMessage());
     }
 
     @Test
