@@ -33,7 +33,7 @@ import io.principia.core.util.HeapFloats;
  *   dW_x = Σ_t dxp_tᵀ x_t,   db_x = Σ_{t,b} dxp_t,   db_h = Σ_{t,b} dz_t,   dx_t = dxp_t W_x
  * </pre>
  * Sums over steps run elementwise into [4H, B] accumulators and are reduced over B once at the end.
- * Nothing is allocated per step. Kept for the backward: the activations [T, 4H, B], c and tanh c
+ * No array is allocated per step (except the input gradient's row buffers when x needs one). Kept for the backward: the activations [T, 4H, B], c and tanh c
  * [T, H, B] (and v [T, 4H, B] with momentum) in flat Java arrays, the hidden states [T + 1, H, B]
  * natively; {@link #fits} says when those fit Java's array size.
  */
@@ -49,9 +49,10 @@ final class LstmSequence {
     /** The hidden states h_1..h_T [T, B, H], the final c [B, H] and, with momentum, the final v [B, 4H]. */
     record Output(Tensor hidden, Tensor c, Tensor v) {}
 
-    /** Whether the flat per-step arrays of T steps of B × 4H fit in Java arrays. */
-    static boolean fits(long steps, long batch, long hidden) {
-        return steps * batch * 4 * hidden <= Integer.MAX_VALUE - 16;
+    /** Whether the flat arrays of T steps (T + 1 for the hidden states) of B × 4H, and x [B, T, F], fit in Java arrays. */
+    static boolean fits(long steps, long batch, long hidden, long features) {
+        long limit = Integer.MAX_VALUE - 16;
+        return (steps + 1) * batch * 4 * hidden <= limit && steps * batch * features <= limit;
     }
 
     /** Gradients that the final-state nodes hand to the sequence node, which runs after them. */
@@ -73,7 +74,7 @@ final class LstmSequence {
      */
     static Output apply(Tensor x, Tensor wx, Tensor bx, Tensor u, Tensor bh, Tensor h0, Tensor c0, Momentum m) {
         Shape d = new Shape(x.shape(), u.size(1));
-        if (!fits(d.steps, d.batch, d.hidden)) {
+        if (!fits(d.steps, d.batch, d.hidden, d.features)) {
             throw new IllegalArgumentException("LstmSequence: " + d.steps + " steps of [" + d.batch + ", " + 4 * d.hidden
                     + "] exceed a Java array; run the per-step cell instead");
         }

@@ -72,7 +72,8 @@ public class Recurrent extends Module {
         State state = initial == null ? cell.initialState(batch, x.dtype()) : checkState(initial, batch);
 
         if (m == null && fused && x.dtype() == DataType.FLOAT && cell instanceof LstmCell lstm && lstm.hasSequenceKernel()
-                && LstmSequence.fits(steps, batch, cell.hiddenSize())) {
+                && lstm.x2h.weight.dtype() == DataType.FLOAT && lstm.h2h.weight.dtype() == DataType.FLOAT
+                && LstmSequence.fits(steps, batch, cell.hiddenSize(), cell.inputSize())) {
             LstmSequence.Output o = lstm.sequence(x, state);      // hidden [T, B, H]
             Tensor last = o.hidden().slice(0, steps - 1, steps).squeeze(0); // [B, H]
             return new Result(o.hidden(), new State(last, o.c(), o.v(), null, state.k()));

@@ -78,6 +78,27 @@ class LstmSequenceTest {
     }
 
     @Test
+    void aLossOnTheFinalCellStateAloneAndTwoTruncatedSegmentsMatchTheStepwisePath() {
+        MomentumLstmCell cell = new MomentumLstmCell(2, 6, Coefficient.learnable(0.6), Coefficient.learnable(0.6), new Rng(14), F);
+        Rng rng = new Rng(15);
+        Tensor x1 = Tensor.of(rng.normal(F, 0, 1, 3, 4, 2)), x2 = Tensor.of(rng.normal(F, 0, 1, 3, 5, 2)); // no gradient on x
+        List<INDArray> grads = new ArrayList<>();
+        for (boolean fused : new boolean[] {false, true}) {
+            cell.zeroGrad();
+            Recurrent r = new Recurrent(cell).useFusedKernel(fused);
+            Recurrent.Result first = r.forward(x1);
+            first.state().c().sum().backward();                       // only c_T: the sequence node gets a zero gradient on h
+            Recurrent.Result second = r.forward(x2, null, first.state().detach());
+            second.last().sum().add(second.state().v().sum()).backward();
+            cell.namedParameters().values().forEach(p -> grads.add(p.grad().dup()));
+        }
+        int n = grads.size() / 2;
+        for (int k = 0; k < n; k++) {
+            assertClose(grads.get(k), grads.get(n + k), 1e-5, "parameter gradient #" + k);
+        }
+    }
+
+    @Test
     void aMissingOrMisshapenInitialStateIsNamed() {
         LstmCell cell = new LstmCell(1, 4, new Rng(1), F);
         Tensor x = Tensor.zeros(F, 2, 3, 1);

@@ -18,10 +18,23 @@ public final class HeapFloats {
     /** The array itself when it is C-ordered float32 over its whole buffer, else a copy that is. */
     public static INDArray contiguous(INDArray a) {
         INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
-        if (f.ordering() != 'c' || f.isView() || f.offset() != 0 || f.data().length() != f.length()) {
+        if (f.ordering() != 'c' || f.isView() || f.offset() != 0 || f.data().length() != f.length() || !cStrides(f)) {
             f = f.dup('c');
         }
         return f;
+    }
+
+    /** Whether the strides are those of a packed C-order array (ND4J labels some permuted arrays 'c'). */
+    private static boolean cStrides(INDArray a) {
+        long[] shape = a.shape(), stride = a.stride();
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /** A float view of a {@link #contiguous} array's native buffer (reads and writes go through). */

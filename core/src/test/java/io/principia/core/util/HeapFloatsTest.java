@@ -23,6 +23,20 @@ class HeapFloatsTest {
     }
 
     @Test
+    void readsAPermutedRank3ArrayInItsLogicalOrder() {
+        INDArray x = Nd4j.arange(24).castTo(DataType.FLOAT).reshape('c', 2, 3, 4);
+        INDArray p = x.permute(1, 0, 2); // [3, 2, 4], not packed whatever its ordering flag says
+        float[] v = HeapFloats.of(p);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(x.getFloat(j, i, k), v[(i * 2 + j) * 4 + k], 0f);
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsAValueCountThatDoesNotFillTheShape() {
         var e = assertThrows(IllegalArgumentException.class, () -> HeapFloats.array(new float[5], 2, 3));
         assertEquals("HeapFloats.array: 5 values for shape [2, 3]", e.getMessage());
