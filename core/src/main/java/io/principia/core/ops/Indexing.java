@@ -92,12 +92,12 @@ public final class Indexing {
         INDArray y = NativeOps.exec("gather", Nd4j.createUninitialized(x.dtype(), ys), new int[] {a}, x.data(), idx);
         return Tensor.result("index_select", y, g -> {
             if (a == 0) {
-                x.accumulateGrad(NativeOps.segmentSum(g, idx, xs[0]));
+                x.accumulateGrad(SegmentSumKernel.segmentSum(g, idx, xs[0]));
                 return;
             }
             int[] front = moveToFront(xs.length, a);
             INDArray gf = g.permute(front).dup('c'); // [K, ...rest]
-            INDArray sf = NativeOps.segmentSum(gf, idx, xs[a]); // [S, ...rest]
+            INDArray sf = SegmentSumKernel.segmentSum(gf, idx, xs[a]); // [S, ...rest]
             x.accumulateGrad(sf.permute(inverse(front)).dup('c'));
         }, x);
     }
@@ -163,7 +163,7 @@ public final class Indexing {
         long n = x.length();
         INDArray y = NativeOps.gatherRows(x.data().reshape('c', new long[] {n}), lin).reshape('c', is);
         return Tensor.result("gather", y, g -> x.accumulateGrad(
-                NativeOps.segmentSum(g.reshape('c', new long[] {g.length()}), lin, n).reshape('c', xs)), x);
+                SegmentSumKernel.segmentSum(g.reshape('c', new long[] {g.length()}), lin, n).reshape('c', xs)), x);
     }
 
     // ---------------------------------------------------------------- scatterAdd (segment sum)
@@ -182,7 +182,7 @@ public final class Indexing {
         }
         checkRange("scatterAdd", index.data(), numSegments, "numSegments");
         INDArray idx = asInt(index.data());
-        INDArray y = NativeOps.segmentSum(src.data(), idx, numSegments); // [numSegments, ...]
+        INDArray y = SegmentSumKernel.segmentSum(src.data(), idx, numSegments); // [numSegments, ...]
         return Tensor.result("scatter_add", y, g -> src.accumulateGrad(NativeOps.gatherRows(g, idx)), src);
     }
 

@@ -25,13 +25,6 @@ final class NativeOps {
         return exec("gather", Nd4j.createUninitialized(x.dataType(), s), new int[] {0}, x, idx);
     }
 
-    /** y[s, ...] = Σ_{k: idx[k] = s} x[k, ...] for s in [0, n) (idx already range-checked). */
-    static INDArray segmentSum(INDArray x, INDArray idx, long n) {
-        long[] s = x.shape().clone();
-        s[0] = n;
-        return exec("unsorted_segment_sum", Nd4j.createUninitialized(x.dataType(), s), new int[] {(int) n}, x, idx);
-    }
-
     /** y = cond ? a : b elementwise; all three of one shape, cond boolean. */
     static INDArray select(INDArray cond, INDArray a, INDArray b) {
         return exec("select", Nd4j.createUninitialized(a.dataType(), a.shape()), new int[0], cond, a, b);
