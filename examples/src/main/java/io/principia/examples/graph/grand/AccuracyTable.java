@@ -59,7 +59,17 @@ final class AccuracyTable {
 
     Set<String> datasets() { return keys(0); }
 
-    Set<String> columns() { return keys(1); }
+    /** The settings in increasing numeric order when all are numbers (runs merged from parts come in any order). */
+    Set<String> columns() {
+        Set<String> c = keys(1);
+        try {
+            List<String> sorted = new ArrayList<>(c);
+            sorted.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+            return new LinkedHashSet<>(sorted);
+        } catch (NumberFormatException e) {
+            return c;
+        }
+    }
 
     Set<String> models() { return keys(2); }
 
