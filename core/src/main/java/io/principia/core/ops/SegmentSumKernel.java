@@ -38,6 +38,9 @@ final class SegmentSumKernel {
                     + java.util.Arrays.toString(x.shape()) + " into " + n + " segments");
         }
         int row = (int) rowLong;
+        if (x.length() == 0) {
+            return Nd4j.zeros(x.dataType(), shape); // no rows (a graph without edges): every segment is empty
+        }
         int[] segment = idx.toIntVector();
         if (x.dataType() == DataType.FLOAT) {
             float[] src = HeapFloats.of(x); // [K·row]
@@ -67,6 +70,7 @@ final class SegmentSumKernel {
         INDArray d = x.castTo(DataType.DOUBLE).dup('c'); // packed C order, offset 0
         double[] v = new double[(int) d.length()];
         doubleBuffer(d).get(0, v);
+        java.lang.ref.Reference.reachabilityFence(d); // d's native buffer must outlive the copy
         return v;
     }
 
