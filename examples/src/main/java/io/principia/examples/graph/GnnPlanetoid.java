@@ -33,6 +33,7 @@ import io.principia.graph.data.GraphData;
 import io.principia.graph.data.GraphDataset;
 import io.principia.graph.data.Linqs;
 import io.principia.graph.data.MissingNodes;
+import io.principia.graph.data.Planetoid;
 import io.principia.graph.nn.Gat;
 import io.principia.graph.nn.Gcn;
 import io.principia.graph.sparse.SparseMatrix;
@@ -44,10 +45,12 @@ import picocli.CommandLine.Option;
 
 /**
  * GCN (Kipf and Welling 2017) and GAT (Veličković et al. 2018) on Cora or CiteSeer with the
- * Planetoid protocol: 20 labelled nodes per class, 500 validation and 1000 test nodes (drawn at
- * random with {@code --split-seed}; the fixed Planetoid index files are Python pickles that
- * Principia does not read). Full batch: one step per epoch over the whole graph, features
- * row-normalized as in both papers' code. The test accuracy is that of the final epoch's model.
+ * Planetoid protocol: 20 labelled nodes per class, 500 validation and 1000 test nodes. By default
+ * ({@code --split public}) the fixed split of Yang et al. 2016 that both papers report on, read from
+ * the Planetoid pickles ({@link Planetoid}); {@code --split random} draws a split of the same sizes
+ * from the LINQS files with {@code --split-seed}. Full batch: one step per epoch over the whole
+ * graph, features row-normalized as in both papers' code. The test accuracy is that of the final
+ * epoch's model.
  *
  * <p>GCN: 2 layers, 16 hidden, dropout 0.5, Adam lr 0.01, weight decay 5e-4, 200 epochs.
  * GAT: 8 heads × 8 hidden (ELU), 1 output head, dropout 0.6 on inputs and attention, Adam lr
@@ -57,8 +60,10 @@ import picocli.CommandLine.Option;
 @Command(name = "gnn-planetoid", mixinStandardHelpOptions = true,
         description = "GCN and GAT node classification on Cora/CiteSeer with the Planetoid split (20 per class, 500 val, 1000 test).",
         footer = {"", "Defaults: --epochs 200; --lr 0.01 (gcn) / 0.005 (gat).",
-                "Data: --data DIR holding <dataset>.content and <dataset>.cites (LINQS), else <data root>/<dataset>",
-                "(PRINCIPIA_DATA or -Dprincipia.data), else ~/.cache/principia/<dataset> (Cora downloads there)."})
+                "Data, --split public: --data DIR holding ind.<dataset>.* (the Planetoid pickles), else <data root>/planetoid",
+                "(PRINCIPIA_DATA or -Dprincipia.data), else ~/.cache/principia/planetoid (downloaded there).",
+                "Data, --split random: --data DIR holding <dataset>.content and <dataset>.cites (LINQS), else",
+                "<data root>/<dataset>, else ~/.cache/principia/<dataset> (Cora downloads there)."})
 public final class GnnPlanetoid implements Callable<Integer> {
     public static final String NAME = "gnn-planetoid";
 
@@ -71,6 +76,10 @@ public final class GnnPlanetoid implements Callable<Integer> {
 
     @Option(names = "--dataset", description = "cora or citeseer (LINQS files; default: ${DEFAULT-VALUE}).", defaultValue = "cora")
     String dataset;
+
+    @Option(names = "--split", description = "public (the fixed Planetoid split) or random (default: ${DEFAULT-VALUE}).",
+            defaultValue = "public")
+    String splitKind;
 
     @Option(names = "--split-seed", description = "Seed of the random Planetoid split (default: --seed).")
     Long splitSeed;
@@ -99,15 +108,33 @@ public final class GnnPlanetoid implements Callable<Integer> {
             throw opts.usage("--weight-decay must be >= 0, got " + weightDecay);
         }
         int epochs = opts.epochs(200);
-        GraphData data = load().rowNormalized();
-        Graph graph = GraphOps.removeSelfLoops(GraphOps.symmetrize(data.graph()));
-        long seed = splitSeed == null ? opts.seed : splitSeed;
-        NodeSplit split;
-        try {
-            split = Splits.planetoid(data.labels(), data.numClasses(), perClass, numVal, numTest, seed);
-        } catch (IllegalArgumentException e) {
-            throw opts.usage(e.getMessage());
+        if (!splitKind.equals("public") && !splitKind.equals("random")) {
+            throw opts.usage("--split must be public or random, got '" + splitKind + "'");
         }
+        boolean fixed = splitKind.equals("public");
+        if (fixed && (perClass != 20 || numVal != 500 || numTest != 1000 || splitSeed != null)) {
+            throw opts.usage("--per-class, --val, --test and --split-seed apply to --split random only (the public split "
+                    + "is fixed: 20 per class, 500 validation, 1000 test)");
+        }
+        if (!fixed && !dataset.equals("cora") && !dataset.equals("citeseer") && opts.data == null) {
+            throw opts.usage("--dataset must be cora or citeseer without --data, got '" + dataset + "'");
+        }
+        long seed = splitSeed == null ? opts.seed : splitSeed;
+        GraphData data;
+        NodeSplit split;
+        if (fixed) {
+            Planetoid.Split p = Planetoid.load(opts.data, dataset);
+            data = p.data().rowNormalized();
+            split = p.split();
+        } else {
+            data = load().rowNormalized();
+            try {
+                split = Splits.planetoid(data.labels(), data.numClasses(), perClass, numVal, numTest, seed);
+            } catch (IllegalArgumentException e) {
+                throw opts.usage(e.getMessage());
+            }
+        }
+        Graph graph = GraphOps.removeSelfLoops(GraphOps.symmetrize(data.graph()));
         SparseMatrix x = SparseMatrix.fromDense(data.features()); // [N, F], 1.3% nonzero on Cora
         Path root = RunDirs.defaultFor(NAME, opts.out);
         List<String> lines = new ArrayList<>(List.of("model,val_accuracy,test_accuracy,epochs,seconds"));
@@ -132,7 +159,7 @@ public final class GnnPlanetoid implements Callable<Integer> {
                             new AtFitEnd())
                     .hparam("experiment", NAME).hparam("model", name).hparam("dataset", dataset)
                     .hparam("lr", lr).hparam("weight_decay", weightDecay).hparam("epochs", epochs)
-                    .hparam("split_seed", seed).hparam("per_class", perClass).hparam("val", numVal).hparam("test", numTest)
+                    .hparam("split", splitKind).hparam("split_seed", fixed ? "none" : Long.toString(seed)).hparam("per_class", perClass).hparam("val", numVal).hparam("test", numTest)
                     .build();
             long t0 = System.nanoTime();
             FitResult fit = trainer.fit(task, nodes(split.train(), data), nodes(split.val(), data));

@@ -2,6 +2,7 @@ package io.principia.examples.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,12 +13,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.principia.core.data.DataPaths;
 import io.principia.examples.cli.Launcher;
 
 /**
  * Tiny runs of gnn-planetoid on a synthetic LINQS dataset: 90 papers in 3 classes, 12 binary
  * features (4 per class, each on with probability 0.5 for its own class and 0.1 otherwise),
- * citations mostly within a class. Chance accuracy is 1/3.
+ * citations mostly within a class. Chance accuracy is 1/3. Also a short run on the public Cora split
+ * when shared/data is present.
  */
 class GnnPlanetoidTest {
     @TempDir
@@ -51,7 +54,7 @@ class GnnPlanetoidTest {
     void trainsGcnAndGatAndWritesRunDirectories() throws IOException {
         Path data = writeToy();
         Path run = tmp.resolve("run");
-        int rc = Launcher.commandLine().execute("train", "gnn-planetoid", "--data", data.toString(), "--epochs", "40",
+        int rc = Launcher.commandLine().execute("train", "gnn-planetoid", "--split", "random", "--data", data.toString(), "--epochs", "40",
                 "--per-class", "5", "--val", "15", "--test", "45", "--out", run.toString(), "--seed", "3", "--lr", "0.02");
         assertEquals(0, rc);
         List<String> summary = Files.readAllLines(run.resolve("summary.csv"));
@@ -71,9 +74,24 @@ class GnnPlanetoidTest {
     @Test
     void impossibleSplitsAndUnknownModelsAreUsageErrors() throws IOException {
         Path data = writeToy();
-        assertEquals(2, Launcher.commandLine().execute("train", "gnn-planetoid", "--data", data.toString(), "--per-class", "31",
+        assertEquals(2, Launcher.commandLine().execute("train", "gnn-planetoid", "--split", "random", "--data", data.toString(), "--per-class", "31",
                 "--out", tmp.resolve("a").toString()));
-        assertEquals(2, Launcher.commandLine().execute("train", "gnn-planetoid", "--data", data.toString(), "--models", "gin",
+        assertEquals(2, Launcher.commandLine().execute("train", "gnn-planetoid", "--split", "random", "--data", data.toString(), "--models", "gin",
                 "--out", tmp.resolve("b").toString()));
+        assertEquals(2, Launcher.commandLine().execute("train", "gnn-planetoid", "--split", "kipf", "--out", tmp.resolve("c").toString()));
+        // the public split is fixed: its sizes cannot be changed
+        assertEquals(2, Launcher.commandLine().execute("train", "gnn-planetoid", "--per-class", "10", "--out", tmp.resolve("d").toString()));
+    }
+
+    @Test
+    void publicSplitOnRealCora() throws IOException {
+        assumeTrue(DataPaths.sharedData("planetoid/ind.cora.x").isPresent(), "shared/data/planetoid not available");
+        Path run = tmp.resolve("public");
+        int rc = Launcher.commandLine().execute("train", "gnn-planetoid", "--models", "gcn", "--epochs", "30", "--data",
+                DataPaths.sharedData("planetoid").orElseThrow().toString(), "--out", run.toString());
+        assertEquals(0, rc);
+        String[] gcn = Files.readAllLines(run.resolve("summary.csv")).get(1).split(",");
+        // 140 labelled nodes, 7 classes (the largest is 30% of the test nodes); 30 epochs of GCN reach about 0.78
+        assertTrue(Double.parseDouble(gcn[2]) > 0.7, "GCN test accuracy on the public Cora split: " + String.join(",", gcn));
     }
 }
