@@ -84,6 +84,7 @@ class ConvergenceTest {
         converges("Adam", m -> new Adam(m, 0.05), s, 800);
         converges("Adam amsgrad", m -> new Adam(m, 0.05, 0.9, 0.999, 1e-8, 0, true), s, 800);
         converges("AdamW", m -> new AdamW(m, 0.05, 0.9, 0.999, 1e-8, 0, false), s, 800);
+        converges("Adamax", m -> new Adamax(m, 0.05), s, 800);
     }
 
     @Test

@@ -31,6 +31,7 @@ class StatefulOptimizerTest {
             m -> new AdamW(m, 0.1, 0.8, 0.9, 1e-6, 0.1, true),
             m -> new RmsProp(m, 0.01),
             m -> new RmsProp(m, 0.01, 0.9, 1e-6, 0.01, 0.5, true),
+            m -> new Adamax(m, 0.05, 0.8, 0.9, 1e-6, 0.01),
             m -> new Srsgd(m, 0.1, 0.01, 3),
             m -> new Srsgd(m, 0.1, 0, 5, 2));
 

@@ -89,8 +89,9 @@ public final class GrandLowLabel implements Callable<Integer> {
                         + "; GCN and GAT: test accuracy at the best-validation epoch.",
                 String.format(Locale.ROOT, "Largest connected component, GRAND++ splits: %d development nodes (k per class train, the rest "
                         + "validation), every other node test; split seeds %d..%d. GRAND models %d epochs, GCN/GAT %d epochs. GRAND++ "
-                        + "source nodes: %s.", grand.dev, firstSplit, firstSplit + splits - 1, epochs, baselineEpochs,
-                        grand.releasedCodeSource ? "the seed-12345 split's training nodes (released-code quirk)" : "the split's training nodes"),
+                        + "source nodes: %s. Optimizer: %s.", grand.dev, firstSplit, firstSplit + splits - 1, epochs, baselineEpochs,
+                        grand.releasedCodeSource ? "the seed-12345 split's training nodes (released-code quirk)" : "the split's training nodes",
+                        grand.tunedOptimizer() ? "GRAND's tuned one (Adamax on Cora, else Adam), Adam for GCN/GAT" : "Adam"),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
         table.appendFrom(dir, grand.append);
         for (String name : datasets) {
@@ -113,7 +114,7 @@ public final class GrandLowLabel implements Callable<Integer> {
                         }
                         long seed = opts.seed + s;
                         Seed.everything(seed);
-                        Models.Built b = m.build(d, grand.config(name, t), m.releasedCodeSource() ? releasedSource : split.sourceNodes(), seed);
+                        Models.Built b = m.build(d, grand.config(name, t), m.releasedCodeSource() ? releasedSource : split.sourceNodes(), seed, grand.tunedOptimizer());
                         FullBatchFit.Result r = FullBatchFit.run(b.model(), b.optimizer(), m.isGrand() ? epochs : baselineEpochs,
                                 d.labels(), split.split(), protocol, grand.earlyStopFactor, grand.step);
                         table.add(new AccuracyTable.Run(name, Integer.toString(k), m.id, s, r));

@@ -44,6 +44,11 @@ final class GrandOptions {
             + "(run a table in parts into one --out).")
     boolean append;
 
+    @Option(names = "--optimizer", description = "adam (every model; the README tables) or tuned (GRAND/GRAND++ with the "
+            + "reference's tuned optimizer: Adamax on Cora, Adam on CiteSeer and Photo) (default: ${DEFAULT-VALUE}).",
+            defaultValue = "adam")
+    String optimizer;
+
     @Option(names = "--dev", description = "Development-set size of the GRAND++ split (default: ${DEFAULT-VALUE}).", defaultValue = "1500")
     int dev;
 
@@ -54,6 +59,8 @@ final class GrandOptions {
     }
 
     Protocol protocol() { return Protocol.parse(protocol); }
+
+    boolean tunedOptimizer() { return optimizer.equals("tuned"); }
 
     /** Checks the values; returns the problem or null. */
     String problem() {
@@ -66,6 +73,9 @@ final class GrandOptions {
         }
         if (!(earlyStopFactor >= 1)) {
             return "--early-stop-factor must be >= 1, got " + earlyStopFactor;
+        }
+        if (!optimizer.equals("adam") && !optimizer.equals("tuned")) {
+            return "--optimizer must be adam or tuned, got '" + optimizer + "'";
         }
         if (dev < 1) {
             return "--dev must be >= 1, got " + dev;

@@ -89,8 +89,9 @@ public final class GrandOversmoothing implements Callable<Integer> {
         AccuracyTable table = new AccuracyTable("Over-smoothing: test accuracy vs diffusion time T", "T =", List.of(
                 "Test accuracy (%), mean ± sample std (number of splits). Protocol: " + protocol.describe(grand.earlyStopFactor) + ".",
                 String.format(Locale.ROOT, "%s, largest connected component, GRAND++ splits with %d labels per class and %d development "
-                        + "nodes, split seeds 0..%d; %d epochs; solver %s.", dataset, labels, grand.dev, splits - 1, epochs,
-                        grand.config(dataset, 1.0).describe().replaceAll("^.* T=1.0 ", "")),
+                        + "nodes, split seeds 0..%d; %d epochs; solver %s; optimizer %s.", dataset, labels, grand.dev, splits - 1, epochs,
+                        grand.config(dataset, 1.0).describe().replaceAll("^.* T=1.0 ", ""),
+                        grand.tunedOptimizer() && dataset.equals("cora") ? "Adamax" : "Adam"),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
         table.appendFrom(dir, grand.append);
         for (double t : times) {
@@ -102,7 +103,7 @@ public final class GrandOversmoothing implements Callable<Integer> {
                     }
                     long seed = opts.seed + s;
                     Seed.everything(seed);
-                    Models.Built b = m.build(d, grand.config(dataset, t), split.sourceNodes(), seed);
+                    Models.Built b = m.build(d, grand.config(dataset, t), split.sourceNodes(), seed, grand.tunedOptimizer());
                     FullBatchFit.Result r = FullBatchFit.run(b.model(), b.optimizer(), epochs, d.labels(), split.split(), protocol,
                             grand.earlyStopFactor, grand.step);
                     table.add(new AccuracyTable.Run(dataset, format(t), m.id, s, r));
