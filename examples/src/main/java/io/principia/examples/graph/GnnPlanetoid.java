@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
  *
  * <p>GCN: 2 layers, 16 hidden, dropout 0.5, Adam lr 0.01, weight decay 5e-4, 200 epochs.
  * GAT: 8 heads × 8 hidden (ELU), 1 output head, dropout 0.6 on inputs and attention, Adam lr
- * 0.005, weight decay 5e-4, 200 epochs. Weight decay applies to every parameter (the papers'
+ * 0.005, weight decay 5e-4, 200 epochs. Weight decay applies to every parameter (Kipf's GCN
  * TensorFlow code decays the first layer only).
  */
 @Command(name = "gnn-planetoid", mixinStandardHelpOptions = true,
@@ -74,7 +74,7 @@ public final class GnnPlanetoid implements Callable<Integer> {
             defaultValue = "gcn,gat")
     List<String> models;
 
-    @Option(names = "--dataset", description = "cora or citeseer (LINQS files; default: ${DEFAULT-VALUE}).", defaultValue = "cora")
+    @Option(names = "--dataset", description = "cora or citeseer (default: ${DEFAULT-VALUE}).", defaultValue = "cora")
     String dataset;
 
     @Option(names = "--split", description = "public (the fixed Planetoid split) or random (default: ${DEFAULT-VALUE}).",
@@ -116,8 +116,8 @@ public final class GnnPlanetoid implements Callable<Integer> {
             throw opts.usage("--per-class, --val, --test and --split-seed apply to --split random only (the public split "
                     + "is fixed: 20 per class, 500 validation, 1000 test)");
         }
-        if (!fixed && !dataset.equals("cora") && !dataset.equals("citeseer") && opts.data == null) {
-            throw opts.usage("--dataset must be cora or citeseer without --data, got '" + dataset + "'");
+        if ((fixed || opts.data == null) && !dataset.equals("cora") && !dataset.equals("citeseer")) {
+            throw opts.usage("--dataset must be cora or citeseer" + (fixed ? "" : " without --data") + ", got '" + dataset + "'");
         }
         long seed = splitSeed == null ? opts.seed : splitSeed;
         GraphData data;

@@ -12,9 +12,9 @@ import java.util.Map;
 import io.principia.core.data.DataException;
 
 /**
- * A reader for the subset of Python's pickle format (protocols 0-2, binary opcodes) that NumPy
- * arrays, SciPy CSR matrices and {@code collections.defaultdict} of lists use, as in the
- * Planetoid {@code ind.*} files. It never runs code: a class reference ({@code GLOBAL}) becomes a
+ * A reader for the subset of Python's pickle format that Python 2 writes at protocol 2 for NumPy
+ * arrays, SciPy CSR matrices and {@code collections.defaultdict} of lists, as in the Planetoid
+ * {@code ind.*} files (protocol-0/1 text opcodes, floats and protocols above 2 are rejected). It never runs code: a class reference ({@code GLOBAL}) becomes a
  * {@link Global}, and a call or {@code NEWOBJ} becomes an {@link Instance} that records the callable,
  * its arguments, the state passed to {@code BUILD}, and any items or elements set on it.
  *
@@ -92,7 +92,12 @@ public final class Pickle {
             try {
                 int op = u8();
                 switch (op) {
-                    case 0x80 -> u8();                                        // PROTO n
+                    case 0x80 -> {                                            // PROTO n
+                        int proto = u8();
+                        if (proto > 2) {
+                            throw fail(at, "pickle protocol " + proto + "; only protocol 2 (Python 2's binary format) is read");
+                        }
+                    }
                     case '.' -> {                                             // STOP
                         if (stack.size() != 1 || !marks.isEmpty()) {
                             throw fail(at, "STOP with " + stack.size() + " values on the stack (expected 1)");
@@ -139,11 +144,12 @@ public final class Pickle {
                         obj.state = state;
                     }
                     case 'q' -> memo.put(u8(), peek(at));                     // BINPUT
-                    case 'r' -> memo.put(len32(at), peek(at));                // LONG_BINPUT
+                    case 'r' -> memo.put(i32(), peek(at));                    // LONG_BINPUT
                     case 'h' -> push(memoGet(at, u8()));                      // BINGET
-                    case 'j' -> push(memoGet(at, len32(at)));                 // LONG_BINGET
+                    case 'j' -> push(memoGet(at, i32()));                     // LONG_BINGET
                     case '0' -> pop(at);                                      // POP
-                    default -> throw fail(at, String.format("unsupported opcode 0x%02x ('%c')", op, (char) op));
+                    default -> throw fail(at, String.format("unsupported opcode 0x%02x", op)
+                            + (op >= 0x21 && op < 0x7f ? " ('" + (char) op + "')" : ""));
                 }
             } catch (IndexOutOfBoundsException e) {
                 throw fail(at, "truncated (the file ends inside an opcode)");

@@ -47,8 +47,16 @@ final class PickledArrays {
                 || !(obj.state instanceof List<?> st) || st.size() != 5) {
             throw new DataException(what + ": expected a pickled NumPy array, got " + Pickle.describe(v));
         }
-        long[] shape = ((List<?>) st.get(1)).stream().mapToLong(d -> (Long) d).toArray();
-        if (!(st.get(2) instanceof Pickle.Instance dt) || !dt.is("numpy", "dtype") || !(dt.args.get(0) instanceof String code)) {
+        List<?> dims = list(st.get(1), what + " shape");
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = integer(dims.get(i), what + " shape");
+            if (shape[i] < 0) {
+                throw new DataException(what + ": negative dimension in shape " + dims);
+            }
+        }
+        if (!(st.get(2) instanceof Pickle.Instance dt) || !dt.is("numpy", "dtype") || dt.args.isEmpty()
+                || !(dt.args.get(0) instanceof String code)) {
             throw new DataException(what + ": array without a NumPy dtype");
         }
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
@@ -56,16 +64,12 @@ final class PickledArrays {
             order = ByteOrder.BIG_ENDIAN;
         }
         boolean fortran = Boolean.TRUE.equals(st.get(3));
-        if (!(st.get(4) instanceof String raw)) {
-            throw new DataException(what + ": array data is " + Pickle.describe(st.get(4)) + ", expected raw bytes "
-                    + "(object arrays are not supported)");
-        }
+        byte[] bytes = rawBytes(st.get(4), what);
         long count = 1;
         for (long d : shape) {
-            count *= d;
+            count = Math.multiplyExact(count, d);
         }
         int size = itemSize(code, what);
-        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
         if (bytes.length != count * size) {
             throw new DataException(what + ": " + bytes.length + " data bytes for shape " + Arrays.toString(shape) + " of "
                     + code + " (expected " + count * size + ")");
@@ -88,6 +92,36 @@ final class PickledArrays {
             values = transposeFortran(values, (int) shape[0], (int) shape[1]);
         }
         return new NdArray(shape, code, values);
+    }
+
+    /**
+     * An array's data: a Python 2 {@code str}, or Python 3 {@code bytes}, which protocol 2 pickles as
+     * {@code _codecs.encode(text, 'latin1')}.
+     */
+    private static byte[] rawBytes(Object v, String what) {
+        if (v instanceof String raw) {
+            return raw.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        if (v instanceof Pickle.Instance enc && enc.is("_codecs", "encode") && enc.args.size() == 2
+                && enc.args.get(0) instanceof String text && "latin1".equals(enc.args.get(1))) {
+            return text.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        throw new DataException(what + ": array data is " + Pickle.describe(v) + ", expected raw bytes (object arrays are "
+                + "not supported)");
+    }
+
+    private static List<?> list(Object v, String what) {
+        if (!(v instanceof List<?> l)) {
+            throw new DataException(what + ": expected a tuple, got " + Pickle.describe(v));
+        }
+        return l;
+    }
+
+    private static long integer(Object v, String what) {
+        if (!(v instanceof Long n)) {
+            throw new DataException(what + ": expected an integer, got " + Pickle.describe(v) + " (" + v + ")");
+        }
+        return n;
     }
 
     private static int itemSize(String code, String what) {
@@ -140,9 +174,16 @@ final class PickledArrays {
                 throw new DataException(what + ": csr_matrix state lacks '" + key + "' (has " + st.keySet() + ")");
             }
         }
-        List<?> shape = (List<?>) st.get("_shape");
-        int rows = Math.toIntExact((Long) shape.get(0));
-        int cols = Math.toIntExact((Long) shape.get(1));
+        List<?> shape = list(st.get("_shape"), what + " _shape");
+        if (shape.size() != 2) {
+            throw new DataException(what + ": csr_matrix _shape " + shape + " is not two dimensions");
+        }
+        long r0 = integer(shape.get(0), what + " _shape"), c0 = integer(shape.get(1), what + " _shape");
+        if (r0 < 0 || c0 < 0 || r0 > Integer.MAX_VALUE || c0 > Integer.MAX_VALUE) {
+            throw new DataException(what + ": csr_matrix _shape " + shape + " out of range");
+        }
+        int rows = (int) r0;
+        int cols = (int) c0;
         int[] ptr = ndarray(st.get("indptr"), what + " indptr").ints(what + " indptr");
         int[] idx = ndarray(st.get("indices"), what + " indices").ints(what + " indices");
         double[] data = ndarray(st.get("data"), what + " data").values();
@@ -150,11 +191,13 @@ final class PickledArrays {
             throw new DataException(what + ": inconsistent CSR arrays (" + rows + " rows, indptr " + ptr.length + ", indices "
                     + idx.length + ", data " + data.length + ")");
         }
-        float[][] out = new float[rows][cols];
         for (int r = 0; r < rows; r++) {
             if (ptr[r + 1] < ptr[r]) {
                 throw new DataException(what + ": indptr decreases at row " + r);
             }
+        }
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
             for (int k = ptr[r]; k < ptr[r + 1]; k++) {
                 if (idx[k] < 0 || idx[k] >= cols) {
                     throw new DataException(what + ": row " + r + " has column " + idx[k] + " outside [0, " + cols + ")");

@@ -18,7 +18,7 @@ import io.principia.graph.Graph;
 import io.principia.graph.split.NodeSplit;
 
 /**
- * The fixed Planetoid splits of Cora, CiteSeer and PubMed (Yang, Cohen and Salakhutdinov, ICML 2016),
+ * The fixed Planetoid splits of Cora and CiteSeer (Yang, Cohen and Salakhutdinov, ICML 2016),
  * the split behind the published GCN (Kipf and Welling 2017) and GAT numbers: 20 labelled nodes per
  * class, the next 500 nodes for validation, 1,000 given test nodes.
  *
@@ -76,8 +76,7 @@ public final class Planetoid {
     public static Split load(Path explicitFolder, String name) {
         String key = name.toLowerCase(Locale.ROOT);
         if (!key.equals("cora") && !key.equals("citeseer")) {
-            throw new DataException("planetoid: unknown dataset '" + name + "', expected cora or citeseer (PubMed's allx is "
-                    + "not available)");
+            throw new DataException("planetoid: unknown dataset '" + name + "', expected cora or citeseer");
         }
         Path dir = DataPaths.resolve("planetoid", explicitFolder);
         for (String part : PARTS) {
@@ -103,12 +102,12 @@ public final class Planetoid {
         if (allx.length == 0 || tx.length == 0 || x.length == 0) {
             throw new DataShapeException(p + "allx / tx / x: no rows");
         }
-        int numFeatures = allx[0].length;
-        int numClasses = ally[0].length;
         same(p, "allx", allx.length, "ally", ally.length);
         same(p, "tx", tx.length, "ty", ty.length);
         same(p, "tx", tx.length, "test.index", testOrder.length);
         same(p, "x", x.length, "y", y.length);
+        int numFeatures = allx[0].length;
+        int numClasses = ally[0].length;
         if (tx[0].length != numFeatures || x[0].length != numFeatures) {
             throw new DataShapeException(p + "tx / x: " + tx[0].length + " / " + x[0].length + " features, allx has "
                     + numFeatures);
@@ -201,7 +200,10 @@ public final class Planetoid {
     }
 
     private static int node(Object v, String what, int n) {
-        if (!(v instanceof Long id) || id < 0 || id >= n) {
+        if (!(v instanceof Long id)) {
+            throw new DataException(what + ": node key " + v + " is " + Pickle.describe(v) + ", expected an integer");
+        }
+        if (id < 0 || id >= n) {
             throw new UnknownNodeException(what + ": node " + v + " is outside [0, " + n + ") (the feature files hold "
                     + n + " nodes)");
         }

@@ -145,6 +145,16 @@ class PickleTest {
         DataException size = assertThrows(DataException.class, () -> PickledArrays.matrix(Pickle.read(shortData, "tx"), "tx"));
         assertTrue(size.getMessage().contains("8 data bytes for shape [3] of f4 (expected 12)"), size.getMessage());
 
+        DataException proto4 = assertThrows(DataException.class, () -> Pickle.read(new byte[] {(byte) 0x80, 4, (byte) 0x95}, "p4"));
+        assertEquals("p4: pickle byte 0: pickle protocol 4; only protocol 2 (Python 2's binary format) is read", proto4.getMessage());
+
+        // a shape tuple holding a string instead of a dimension
+        P badShape = new P().proto().global("numpy.core.multiarray", "_reconstruct").global("numpy", "ndarray").int1(0).op(0x85)
+                .str("b").op(0x87).op('R').mark().int1(1).str("abc").op(0x85)
+                .global("numpy", "dtype").str("f4").int1(0).int1(1).op(0x87).op('R').op(0x89).raw(floats(1)).op('t').op('b');
+        DataException shape = assertThrows(DataException.class, () -> PickledArrays.matrix(Pickle.read(badShape.stop(), "x"), "x"));
+        assertTrue(shape.getMessage().startsWith("x shape: expected an integer"), shape.getMessage());
+
         DataException notArray = assertThrows(DataException.class,
                 () -> PickledArrays.matrix(Pickle.read(new P().int1(3).stop(), "y"), "y"));
         assertTrue(notArray.getMessage().contains("expected a pickled NumPy array"), notArray.getMessage());
