@@ -18,15 +18,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * with a learnable scalar α (0 at init, so σ(α) = 1/2) and A from a {@link Propagation}: a fixed
  * normalized adjacency, or attention computed once from the initial state (GRAND-l). For a
  * row-stochastic A constants are fixed points; for a column-stochastic A the node sum is conserved.
+ *
+ * <p>With {@link X0Source} on, GRAND's optional source is added: {@code + β·x0} (the reference's
+ * {@code add_source}), β learnable (0 at init), x0 the encoder output set before each solve.
  */
 public final class LaplacianDiffusion extends OdeFunction {
     private Propagation adjacency;
     private final Tensor alphaRaw;
+    private final X0Source x0Source;
 
     public LaplacianDiffusion(Propagation adjacency, DataType dtype) {
+        this(adjacency, false, dtype);
+    }
+
+    /** @param x0Source whether to add GRAND's β·x0 term (parameter {@code beta_train}) */
+    public LaplacianDiffusion(Propagation adjacency, boolean x0Source, DataType dtype) {
         this.adjacency = adjacency;
         this.alphaRaw = registerParameter("alpha_train", Nd4j.scalar(dtype, 0.0));
+        this.x0Source = x0Source ? new X0Source(registerParameter("beta_train", Nd4j.scalar(dtype, 0.0))) : null;
     }
+
+    /** GRAND's β·x0 term, or null when off. */
+    public X0Source x0Source() { return x0Source; }
 
     /** Replaces A (GRAND-l recomputes its attention from each forward's initial state). */
     public void setAdjacency(Propagation adjacency) {
@@ -44,6 +57,7 @@ public final class LaplacianDiffusion extends OdeFunction {
             throw new IllegalArgumentException("diffusion state must be [" + adjacency.numNodes() + ", d], got "
                     + Arrays.toString(x.shape()));
         }
-        return adjacency.apply(x).sub(x).mul(diffusivity()); // [N, d]
+        Tensor f = adjacency.apply(x).sub(x).mul(diffusivity()); // [N, d]
+        return x0Source == null ? f : x0Source.addTo(f);
     }
 }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.principia.core.tensor.Tensor;
 import io.principia.graph.Graph;
+import io.principia.graph.diffusion.X0Source;
 import io.principia.graph.sparse.Spmm;
 import io.principia.ode.OdeFunction;
 
@@ -19,18 +20,30 @@ import io.principia.ode.OdeFunction;
  * </pre>
  *
  * The attention is recomputed from the current state at every evaluation, so the equation is
- * nonlinear in x. The graph should carry self-loops (the reference adds the missing ones).
+ * nonlinear in x. The graph should carry self-loops (the reference adds the missing ones). With
+ * {@link X0Source} on, GRAND's {@code + β·x0} term is added.
  */
 public final class AttentionDiffusion extends OdeFunction {
     private final Graph graph;
     private final EdgeAttention attention;
     private final Tensor alphaRaw;
 
+    private final X0Source x0Source;
+
     public AttentionDiffusion(Graph graph, EdgeAttention attention, DataType dtype) {
+        this(graph, attention, false, dtype);
+    }
+
+    /** @param x0Source whether to add GRAND's β·x0 term (parameter {@code beta_train}) */
+    public AttentionDiffusion(Graph graph, EdgeAttention attention, boolean x0Source, DataType dtype) {
         this.graph = graph;
         this.attention = registerModule("attention", attention);
         this.alphaRaw = registerParameter("alpha_train", Nd4j.scalar(dtype, 0.0));
+        this.x0Source = x0Source ? new X0Source(registerParameter("beta_train", Nd4j.scalar(dtype, 0.0))) : null;
     }
+
+    /** GRAND's β·x0 term, or null when off. */
+    public X0Source x0Source() { return x0Source; }
 
     /** σ(α), the diffusivity (1/2 at init). */
     public Tensor diffusivity() { return alphaRaw.sigmoid(); }
@@ -43,6 +56,7 @@ public final class AttentionDiffusion extends OdeFunction {
             throw new IllegalArgumentException("diffusion state must be [" + graph.numNodes() + ", d], got " + Arrays.toString(x.shape()));
         }
         Tensor w = attention.weights(graph, x);              // [E]
-        return Spmm.apply(graph, w, x).sub(x).mul(diffusivity()); // [N, d]
+        Tensor f = Spmm.apply(graph, w, x).sub(x).mul(diffusivity()); // [N, d]
+        return x0Source == null ? f : x0Source.addTo(f);
     }
 }

@@ -20,6 +20,7 @@ import io.principia.graph.diffusion.LaplacianDiffusion;
 import io.principia.graph.diffusion.SourceAugmented;
 import io.principia.graph.diffusion.SourceTerm;
 import io.principia.graph.diffusion.SparseAdjacency;
+import io.principia.graph.diffusion.X0Source;
 import io.principia.graph.sparse.SparseMatrix;
 import io.principia.ode.OdeFunction;
 import io.principia.ode.OdeSolution;
@@ -40,8 +41,9 @@ import io.principia.ode.SolveStats;
  * A is GRAND-l's attention from Z(0) held fixed, GRAND-nl's attention from Z(t), or the fixed
  * 'rw' adjacency ({@link GrandConfig.Diffusion}). The GRAND++ source is a constant forcing term
  * ({@link SourceForced}) under backprop, and the augmented state [Z, C] ({@link SourceAugmented})
- * under the adjoint method. GRAND's own β·x0 source is not implemented (GRAND++'s
- * {@code --nox0} runs switch it off). The graph given is symmetric; self-loops are added here.
+ * under the adjoint method. GRAND's own {@code + β·x0} source ({@link X0Source}, x0 = X0 detached)
+ * is added to the field when {@link GrandConfig#x0Source} is on (GRAND++'s {@code --nox0} runs
+ * switch it off). The graph given is symmetric; self-loops are added here.
  */
 public final class Grand extends Module {
     public final Linear encoder;
@@ -69,13 +71,13 @@ public final class Grand extends Module {
         this.attention = attends
                 ? new EdgeAttention(config.hidden(), config.attentionDim(), config.heads(), config.normalize(), rng, dtype) : null;
         if (config.diffusion() == GrandConfig.Diffusion.NONLINEAR_ATTENTION) {
-            this.nonlinear = registerModule("odefunc", new AttentionDiffusion(this.graph, attention, dtype));
+            this.nonlinear = registerModule("odefunc", new AttentionDiffusion(this.graph, attention, config.x0Source(), dtype));
             this.laplacian = null;
             this.rw = null;
         } else {
             this.nonlinear = null;
             this.rw = attends ? null : SparseAdjacency.of(this.graph, Normalization.columnStochastic(this.graph, baseWeights()), dtype);
-            this.laplacian = registerModule("odefunc", new LaplacianDiffusion(rw, dtype));
+            this.laplacian = registerModule("odefunc", new LaplacianDiffusion(rw, config.x0Source(), dtype));
             if (attends) {
                 registerModule("attention", attention);
             }
@@ -147,6 +149,9 @@ public final class Grand extends Module {
         if (sourceMask != null) {
             source = SourceTerm.centered(x0, sourceMask, config.sourceScale()); // [N, d]
             z0 = x0.add(source.mul(config.icxb()));
+        }
+        if (config.x0Source()) {
+            (nonlinear != null ? nonlinear.x0Source() : laplacian.x0Source()).setX0(x0);
         }
         OdeFunction field;
         List<Tensor> adjointParams = new ArrayList<>();

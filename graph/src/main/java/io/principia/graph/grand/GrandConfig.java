@@ -50,6 +50,7 @@ public final class GrandConfig {
     private int maxSteps = 10_000;
     private double sourceScale = 1.0;
     private double icxb = 1.0;
+    private boolean x0Source = false;
 
     /** Cora's best_params (spec §1.5), with rk4 at step 1 instead of dopri5 with tol_scale 822. */
     public static GrandConfig cora() {
@@ -145,6 +146,11 @@ public final class GrandConfig {
         return this;
     }
 
+    /** GRAND's own {@code + β·x0} source in the field (reference {@code add_source}); off by default. */
+    public GrandConfig x0Source(boolean on) { this.x0Source = on; return this; }
+
+    public boolean x0Source() { return x0Source; }
+
     public int hidden() { return hidden; }
 
     public double inputDropout() { return inputDropout; }
@@ -183,8 +189,8 @@ public final class GrandConfig {
     public String describe() {
         String solver = method.adaptive() ? String.format(Locale.ROOT, "%s rtol %.0e atol %.0e", method.id(), rtol, atol)
                 : String.format(Locale.ROOT, "%s h=%s", method.id(), stepSize);
-        return String.format(Locale.ROOT, "GRAND-%s d=%d heads=%d att=%d T=%s %s%s", diffusion.suffix, hidden, heads, attentionDim,
-                time, solver, adjoint ? " adjoint" : "");
+        return String.format(Locale.ROOT, "GRAND-%s d=%d heads=%d att=%d T=%s %s%s%s", diffusion.suffix, hidden, heads, attentionDim,
+                time, solver, adjoint ? " adjoint" : "", x0Source ? " +beta*x0" : "");
     }
 
     private static int positive(String name, int v) {

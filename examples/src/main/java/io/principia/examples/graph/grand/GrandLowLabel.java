@@ -89,9 +89,10 @@ public final class GrandLowLabel implements Callable<Integer> {
                         + "; GCN and GAT: test accuracy at the best-validation epoch.",
                 String.format(Locale.ROOT, "Largest connected component, GRAND++ splits: %d development nodes (k per class train, the rest "
                         + "validation), every other node test; split seeds %d..%d. GRAND models %d epochs, GCN/GAT %d epochs. GRAND++ "
-                        + "source nodes: %s. Optimizer: %s.", grand.dev, firstSplit, firstSplit + splits - 1, epochs, baselineEpochs,
+                        + "source nodes: %s. Optimizer: %s.%s", grand.dev, firstSplit, firstSplit + splits - 1, epochs, baselineEpochs,
                         grand.releasedCodeSource ? "the seed-12345 split's training nodes (released-code quirk)" : "the split's training nodes",
-                        grand.tunedOptimizer() ? "GRAND's tuned one (Adamax on Cora, else Adam), Adam for GCN/GAT" : "Adam"),
+                        grand.tunedOptimizer() ? "GRAND's tuned one (Adamax on Cora, else Adam), Adam for GCN/GAT" : "Adam",
+                        grand.x0Source ? " GRAND models add GRAND's beta*x0 source." : ""),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
         table.appendFrom(dir, grand.append);
         for (String name : datasets) {

@@ -44,6 +44,10 @@ final class GrandOptions {
             + "(run a table in parts into one --out).")
     boolean append;
 
+    @Option(names = "--x0-source", description = "Add GRAND's own beta*x0 source to the GRAND models' field (the reference's "
+            + "add_source, on in its tuned Cora/CiteSeer settings); GRAND++ models keep it off, as the GRAND++ runs do (--nox0).")
+    boolean x0Source;
+
     @Option(names = "--optimizer", description = "adam (every model; the README tables) or tuned (GRAND/GRAND++ with the "
             + "reference's tuned optimizer: Adamax on Cora, Adam on CiteSeer and Photo) (default: ${DEFAULT-VALUE}).",
             defaultValue = "adam")
@@ -55,7 +59,7 @@ final class GrandOptions {
     /** The dataset's GRAND settings with these solver options and diffusion time T. */
     GrandConfig config(String dataset, double time) {
         return Models.grandDefaults(dataset).time(time).method(Method.parse(method)).stepSize(step).tolerances(rtol, atol)
-                .adjoint(adjoint).maxSteps(maxSteps).sourceScale(sourceScale);
+                .adjoint(adjoint).maxSteps(maxSteps).sourceScale(sourceScale).x0Source(x0Source);
     }
 
     Protocol protocol() { return Protocol.parse(protocol); }

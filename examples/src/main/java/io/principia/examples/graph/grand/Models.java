@@ -103,6 +103,7 @@ enum Models {
             default -> {
                 grand.diffusion(this == GRAND_NL || this == GRAND_PP_NL ? GrandConfig.Diffusion.NONLINEAR_ATTENTION
                         : GrandConfig.Diffusion.LINEAR_ATTENTION);
+                grand.x0Source(grand.x0Source() && !hasSource()); // GRAND++ runs use --nox0
                 Grand g = new Grand(grand, d.graph(), d.numFeatures(), d.numClasses(), hasSource() ? source : null, rng, DataType.FLOAT);
                 m = grandModel(g, d);
                 settings = (hasSource() ? "GRAND++-" : "GRAND-") + grand.describe().substring("GRAND-".length())
