@@ -12,6 +12,8 @@ import java.util.Optional;
  *   <li>an explicit path, if given (it must exist);</li>
  *   <li>{@code <root>/<datasetName>} under the data root: system property {@code principia.data},
  *       else environment variable {@code PRINCIPIA_DATA};</li>
+ *   <li>{@code <checkout>/../shared/data/<datasetName>} when run through the {@code ./principia}
+ *       launcher (which sets {@code principia.home} to the checkout);</li>
  *   <li>the per-user cache {@code ~/.cache/principia/<datasetName>} (system property
  *       {@code principia.cache} replaces {@code ~/.cache/principia}, e.g. in tests).</li>
  * </ol>
@@ -21,13 +23,16 @@ public final class DataPaths {
     public static final String DATA_ENV = "PRINCIPIA_DATA";
     public static final String CACHE_PROPERTY = "principia.cache";
     public static final String SHARED_DATA_PROPERTY = "principia.sharedData";
+    /** The checkout the {@code ./principia} launcher runs from. */
+    public static final String HOME_PROPERTY = "principia.home";
 
     private DataPaths() {}
 
     /**
      * The folder of {@code datasetName}: {@code explicit} if not null (error if it does not exist),
-     * else the first existing of {@code <data root>/<name>} and {@code <cache>/<name>}; if neither
-     * exists, the cache folder (not created), where a loader may download the files.
+     * else the first existing of {@code <data root>/<name>}, {@code <checkout>/../shared/data/<name>}
+     * (launcher runs only) and {@code <cache>/<name>}; if none exists, the cache folder (not
+     * created), where a loader may download the files.
      */
     public static Path resolve(String datasetName, Path explicit) {
         checkName(datasetName);
@@ -42,6 +47,10 @@ public final class DataPaths {
         if (root.isPresent() && Files.isDirectory(root.get().resolve(datasetName))) {
             return root.get().resolve(datasetName);
         }
+        Optional<Path> beside = besideCheckout();
+        if (beside.isPresent() && Files.isDirectory(beside.get().resolve(datasetName))) {
+            return beside.get().resolve(datasetName);
+        }
         return cacheDir(datasetName);
     }
 
@@ -53,6 +62,7 @@ public final class DataPaths {
         }
         List<String> looked = new ArrayList<>();
         dataRoot().ifPresent(r -> looked.add(r.resolve(datasetName).toString()));
+        besideCheckout().ifPresent(r -> looked.add(r.resolve(datasetName).toString()));
         looked.add(p.toString());
         throw new DataException("dataset '" + datasetName + "' not found; looked in " + looked + ". Pass a path, set -D"
                 + DATA_PROPERTY + " or " + DATA_ENV + " to a folder holding '" + datasetName + "/', or download it into the cache");
@@ -65,6 +75,16 @@ public final class DataPaths {
             root = System.getenv(DATA_ENV);
         }
         return root == null || root.isBlank() ? Optional.empty() : Optional.of(Path.of(root));
+    }
+
+    /** {@code <principia.home>/../shared/data} when the launcher set {@code principia.home} and that folder exists. */
+    static Optional<Path> besideCheckout() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null || home.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = Path.of(home).toAbsolutePath().resolve("../shared/data").normalize();
+        return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
     }
 
     /** The per-user cache folder of a dataset (not created). */

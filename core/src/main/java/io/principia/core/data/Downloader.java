@@ -36,6 +36,17 @@ public final class Downloader {
 
     private Downloader() {}
 
+    /** Removes {@code dir} if it is empty; best effort. */
+    private static void removeIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // not there, not empty or not ours to remove: leave it
+        }
+    }
+
     /**
      * Makes {@code target} a verified copy of {@code url} and returns it. If {@code target}
      * already exists with the expected digest nothing is fetched. {@code sha256} may be null when
@@ -59,6 +70,7 @@ public final class Downloader {
             LOG.warn("{} has SHA-256 {}, expected {}; downloading it again", target, actual, expected);
         }
         Path dir = target.toAbsolutePath().getParent();
+        boolean newDir = !Files.isDirectory(dir);
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -86,7 +98,9 @@ public final class Downloader {
             move(tmp, target);
             return target;
         } catch (IOException e) {
-            throw new DataException("download of " + url + " to " + target + " failed: " + e, e);
+            throw new DataException("download of " + url + " to " + target + " failed: " + e + " (offline? place the file "
+                    + "there by hand, or point --data, -D" + DataPaths.DATA_PROPERTY + " or " + DataPaths.DATA_ENV
+                    + " at a folder that holds it)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("download of " + url + " was interrupted", e);
@@ -97,6 +111,9 @@ public final class Downloader {
                 } catch (IOException ignored) {
                     // best effort: the temporary file has a .part suffix and is never read
                 }
+            }
+            if (newDir && !Files.exists(target)) {
+                removeIfEmpty(dir); // a failed download leaves no empty folder of its own behind
             }
         }
     }

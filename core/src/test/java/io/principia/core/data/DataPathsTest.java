@@ -23,7 +23,8 @@ class DataPathsTest {
 
     @BeforeEach
     void saveProperties() {
-        for (String key : new String[] {DataPaths.DATA_PROPERTY, DataPaths.CACHE_PROPERTY, DataPaths.SHARED_DATA_PROPERTY}) {
+        for (String key : new String[] {DataPaths.DATA_PROPERTY, DataPaths.CACHE_PROPERTY, DataPaths.SHARED_DATA_PROPERTY,
+                DataPaths.HOME_PROPERTY}) {
             saved.put(key, System.getProperty(key));
         }
     }
@@ -70,6 +71,24 @@ class DataPathsTest {
             Files.createDirectories(cache.resolve("toy"));
             assertEquals(cache.resolve("toy"), DataPaths.require("toy", null));
         }
+    }
+
+    @Test
+    void launcherRunsFindSharedDataBesideTheCheckout() throws IOException {
+        Path checkout = Files.createDirectories(tmp.resolve("work/main"));
+        Path shared = Files.createDirectories(tmp.resolve("work/shared/data/toy"));
+        System.setProperty(DataPaths.CACHE_PROPERTY, tmp.resolve("cache").toString());
+        System.clearProperty(DataPaths.DATA_PROPERTY);
+        System.setProperty(DataPaths.HOME_PROPERTY, checkout.toString());
+        if (System.getenv(DataPaths.DATA_ENV) == null) {
+            assertEquals(shared, DataPaths.resolve("toy", null));
+            assertEquals(tmp.resolve("cache/other"), DataPaths.resolve("other", null)); // absent beside the checkout too
+        }
+        // the data root still comes first
+        Path root = Files.createDirectories(tmp.resolve("root/toy"));
+        System.setProperty(DataPaths.DATA_PROPERTY, root.getParent().toString());
+        assertEquals(root, DataPaths.resolve("toy", null));
+        System.clearProperty(DataPaths.HOME_PROPERTY);
     }
 
     @Test

@@ -113,6 +113,11 @@ class DownloaderTest {
         assertTrue(e.getMessage().contains("404") && e.getMessage().contains(u.toString()), e.getMessage());
         assertFalse(Files.exists(target));
         assertEquals(0, leftovers());
+        // a folder the failed download created is removed again; one that was there stays
+        Path fresh = dir.resolve("cache/new");
+        assertThrows(DataException.class, () -> Downloader.fetch(u, sha256(BODY), fresh.resolve("missing.bin")));
+        assertFalse(Files.exists(fresh));
+        assertTrue(Files.isDirectory(dir));
     }
 
     @Test

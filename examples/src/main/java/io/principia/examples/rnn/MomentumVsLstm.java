@@ -21,14 +21,14 @@ import picocli.CommandLine.Option;
  * </pre>
  * A quick demonstration on the shipped Fashion-MNIST subset, read row by row (28 steps of 28
  * pixels), with the MNIST recipe (RMSprop lr 1e-3, α 0.9, clip 1.0, batch 128). Default sizes
- * (H 128, all 6,000 training and 1,000 test images, 8 epochs) finish in a few minutes on two
+ * (H 128, all 6,000 training and 1,000 test images, 8 epochs) finish in under a minute on two
  * cores. Both runs share the data and the seed; the test set is evaluated after every epoch (the
  * Trainer's validation source). Writes {@code compare.csv}, {@code compare.md},
  * {@code compare_loss.png}, {@code compare_accuracy.png} and one run directory per cell.
  */
 @Command(name = "momentum-vs-lstm", mixinStandardHelpOptions = true,
         footer = "%nDefaults: --epochs 8, --batch-size 128, --lr 1e-3 (RMSprop alpha 0.9, clip 1.0).",
-        description = "MomentumLSTM vs LSTM, row-by-row on the shipped Fashion-MNIST subset (a few minutes): table + plot.")
+        description = "MomentumLSTM vs LSTM, row-by-row on the shipped Fashion-MNIST subset (under a minute on 2 cores): table + plot.")
 public final class MomentumVsLstm implements Callable<Integer> {
     public static final String NAME = "momentum-vs-lstm";
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * over splits (seed i for split i; the model seed is --seed + i).
  */
 @Command(name = GrandLowLabel.NAME, mixinStandardHelpOptions = true,
-        description = "GRAND/GRAND++ vs GCN/GAT with 1-20 labels per class on Cora/CiteSeer (LCC, GRAND++ splits).",
+        description = "GRAND/GRAND++ vs GCN/GAT with 1-20 labels per class on Cora/CiteSeer/Amazon Photo (LCC, GRAND++ splits).",
         footer = {"", "Defaults: --epochs 100 (GRAND models), --baseline-epochs 200 (GCN/GAT); T per dataset (--time);",
                 "rk4 with step 1; final-time protocol. Data: --data DIR with the dataset's files, else the data root",
                 "(PRINCIPIA_DATA or -Dprincipia.data)/<dataset>, else ~/.cache/principia."})
@@ -120,8 +120,9 @@ public final class GrandLowLabel implements Callable<Integer> {
                                 d.labels(), split.split(), protocol, grand.earlyStopFactor, grand.step);
                         table.add(new AccuracyTable.Run(name, Integer.toString(k), m.id, s, r));
                         table.write(dir, "lowlabel");
-                        System.out.printf(Locale.ROOT, "%s %s k=%d split %d %s: val %.4f test %.4f (epoch %d, t %s) %.1f s%n", NAME,
-                                name, k, s, m.id, r.val(), r.test(), r.epoch(), r.time(), r.seconds());
+                        System.out.printf(Locale.ROOT, "%s %s k=%d split %d %s: val %.4f test %.4f (epoch %d%s) %.1f s%n", NAME,
+                                name, k, s, m.id, r.val(), r.test(), r.epoch(), Double.isNaN(r.time()) ? "" : ", t " + r.time(),
+                                r.seconds());
                     }
                 }
             }
