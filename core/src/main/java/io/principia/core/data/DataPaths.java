@@ -13,7 +13,9 @@ import java.util.Optional;
  *   <li>{@code <root>/<datasetName>} under the data root: system property {@code principia.data},
  *       else environment variable {@code PRINCIPIA_DATA};</li>
  *   <li>{@code <checkout>/../shared/data/<datasetName>} when run through the {@code ./principia}
- *       launcher (which sets {@code principia.home} to the checkout);</li>
+ *       launcher (which sets {@code principia.home} to the checkout), and only when the caller names
+ *       the files it needs and that folder holds all of them (it may be read-only, so a loader
+ *       must never have to download into it);</li>
  *   <li>the per-user cache {@code ~/.cache/principia/<datasetName>} (system property
  *       {@code principia.cache} replaces {@code ~/.cache/principia}, e.g. in tests).</li>
  * </ol>
@@ -31,10 +33,13 @@ public final class DataPaths {
     /**
      * The folder of {@code datasetName}: {@code explicit} if not null (error if it does not exist),
      * else the first existing of {@code <data root>/<name>}, {@code <checkout>/../shared/data/<name>}
-     * (launcher runs only) and {@code <cache>/<name>}; if none exists, the cache folder (not
-     * created), where a loader may download the files.
+     * (launcher runs only, and only if it holds every file of {@code required}; never when none is
+     * named) and {@code <cache>/<name>}; if none exists, the cache folder (not created), where a
+     * loader may download the files.
+     *
+     * @param required file names the loader needs in the folder
      */
-    public static Path resolve(String datasetName, Path explicit) {
+    public static Path resolve(String datasetName, Path explicit, String... required) {
         checkName(datasetName);
         if (explicit != null) {
             if (!Files.exists(explicit)) {
@@ -48,7 +53,7 @@ public final class DataPaths {
             return root.get().resolve(datasetName);
         }
         Optional<Path> beside = besideCheckout();
-        if (beside.isPresent() && Files.isDirectory(beside.get().resolve(datasetName))) {
+        if (beside.isPresent() && required.length > 0 && holdsAll(beside.get().resolve(datasetName), required)) {
             return beside.get().resolve(datasetName);
         }
         return cacheDir(datasetName);
@@ -75,6 +80,15 @@ public final class DataPaths {
             root = System.getenv(DATA_ENV);
         }
         return root == null || root.isBlank() ? Optional.empty() : Optional.of(Path.of(root));
+    }
+
+    private static boolean holdsAll(Path dir, String... files) {
+        for (String f : files) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code <principia.home>/../shared/data} when the launcher set {@code principia.home} and that folder exists. */

@@ -36,15 +36,17 @@ public final class Downloader {
 
     private Downloader() {}
 
-    /** Removes {@code dir} if it is empty; best effort. */
-    private static void removeIfEmpty(Path dir) {
+    /** Removes {@code dir} if it is empty; best effort. Returns whether it was removed. */
+    private static boolean removeIfEmpty(Path dir) {
         try (var entries = Files.list(dir)) {
             if (entries.findAny().isEmpty()) {
                 Files.delete(dir);
+                return true;
             }
         } catch (IOException ignored) {
-            // not there, not empty or not ours to remove: leave it
+            // not there, or cannot be listed or removed: leave it
         }
+        return false;
     }
 
     /**
@@ -70,7 +72,10 @@ public final class Downloader {
             LOG.warn("{} has SHA-256 {}, expected {}; downloading it again", target, actual, expected);
         }
         Path dir = target.toAbsolutePath().getParent();
-        boolean newDir = !Files.isDirectory(dir);
+        Path firstNew = null; // the highest folder this call creates, if any
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            firstNew = p;
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
@@ -98,9 +103,11 @@ public final class Downloader {
             move(tmp, target);
             return target;
         } catch (IOException e) {
-            throw new DataException("download of " + url + " to " + target + " failed: " + e + " (offline? place the file "
-                    + "there by hand, or point --data, -D" + DataPaths.DATA_PROPERTY + " or " + DataPaths.DATA_ENV
-                    + " at a folder that holds it)", e);
+            String elsewhere = "point --data, -D" + DataPaths.DATA_PROPERTY + " or " + DataPaths.DATA_ENV + " at a folder that holds it";
+            String hint = e instanceof java.nio.file.FileSystemException
+                    ? " (cannot write there: " + elsewhere + ", or make the folder writable)"
+                    : " (offline? place the file there by hand, or " + elsewhere + ")";
+            throw new DataException("download of " + url + " to " + target + " failed: " + e + hint, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("download of " + url + " was interrupted", e);
@@ -112,8 +119,11 @@ public final class Downloader {
                     // best effort: the temporary file has a .part suffix and is never read
                 }
             }
-            if (newDir && !Files.exists(target)) {
-                removeIfEmpty(dir); // a failed download leaves no empty folder of its own behind
+            if (firstNew != null && !Files.exists(target)) {
+                // a failed download leaves none of the empty folders it created behind
+                for (Path p = dir; p != null && p.startsWith(firstNew) && removeIfEmpty(p); p = p.getParent()) {
+                    // removed; go up
+                }
             }
         }
     }

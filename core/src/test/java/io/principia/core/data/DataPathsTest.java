@@ -80,14 +80,19 @@ class DataPathsTest {
         System.setProperty(DataPaths.CACHE_PROPERTY, tmp.resolve("cache").toString());
         System.clearProperty(DataPaths.DATA_PROPERTY);
         System.setProperty(DataPaths.HOME_PROPERTY, checkout.toString());
+        Files.writeString(shared.resolve("a.txt"), "a");
         if (System.getenv(DataPaths.DATA_ENV) == null) {
-            assertEquals(shared, DataPaths.resolve("toy", null));
-            assertEquals(tmp.resolve("cache/other"), DataPaths.resolve("other", null)); // absent beside the checkout too
+            assertEquals(shared, DataPaths.resolve("toy", null, "a.txt"));
+            // a folder that lacks a needed file, or a caller that names none, goes to the cache: the shared folder
+            // may be read-only and must never receive a download
+            assertEquals(tmp.resolve("cache/toy"), DataPaths.resolve("toy", null, "a.txt", "b.txt"));
+            assertEquals(tmp.resolve("cache/toy"), DataPaths.resolve("toy", null));
+            assertEquals(tmp.resolve("cache/other"), DataPaths.resolve("other", null, "a.txt"));
         }
         // the data root still comes first
         Path root = Files.createDirectories(tmp.resolve("root/toy"));
         System.setProperty(DataPaths.DATA_PROPERTY, root.getParent().toString());
-        assertEquals(root, DataPaths.resolve("toy", null));
+        assertEquals(root, DataPaths.resolve("toy", null, "a.txt"));
         System.clearProperty(DataPaths.HOME_PROPERTY);
     }
 

@@ -117,6 +117,7 @@ class DownloaderTest {
         Path fresh = dir.resolve("cache/new");
         assertThrows(DataException.class, () -> Downloader.fetch(u, sha256(BODY), fresh.resolve("missing.bin")));
         assertFalse(Files.exists(fresh));
+        assertFalse(Files.exists(dir.resolve("cache")), "the parent it created goes too");
         assertTrue(Files.isDirectory(dir));
     }
 

@@ -61,9 +61,10 @@ import picocli.CommandLine.Option;
         description = "GCN and GAT node classification on Cora/CiteSeer with the Planetoid split (20 per class, 500 val, 1000 test).",
         footer = {"", "Defaults: --epochs 200; --lr 0.01 (gcn) / 0.005 (gat).",
                 "Data, --split public: --data DIR holding ind.<dataset>.* (the Planetoid pickles), else <data root>/planetoid",
-                "(PRINCIPIA_DATA or -Dprincipia.data), else ~/.cache/principia/planetoid (downloaded there).",
+                "(PRINCIPIA_DATA or -Dprincipia.data), else ../shared/data/planetoid beside the checkout, else",
+                "~/.cache/principia/planetoid (downloaded there).",
                 "Data, --split random: --data DIR holding <dataset>.content and <dataset>.cites (LINQS), else",
-                "<data root>/<dataset>, else ~/.cache/principia/<dataset> (Cora downloads there)."})
+                "<data root>/<dataset>, else ../shared/data/<dataset>, else ~/.cache/principia/<dataset> (Cora downloads there)."})
 public final class GnnPlanetoid implements Callable<Integer> {
     public static final String NAME = "gnn-planetoid";
 

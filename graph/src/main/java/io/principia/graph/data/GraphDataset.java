@@ -11,7 +11,8 @@ import io.principia.core.data.RemoteFile;
 /**
  * The graph datasets Principia knows by name, where their files live and where to download them.
  * Each one's folder is found by {@link DataPaths#resolve}: an explicit folder, else
- * {@code <data root>/<folder>} ({@code -Dprincipia.data} or {@code PRINCIPIA_DATA}), else
+ * {@code <data root>/<folder>} ({@code -Dprincipia.data} or {@code PRINCIPIA_DATA}), else (launcher
+ * runs) {@code ../shared/data/<folder>} beside the checkout when it holds the files, else
  * {@code ~/.cache/principia/<folder>}; a file missing there is downloaded from its canonical URL
  * (a pinned commit of the source repository) and checked against its SHA-256.
  *
@@ -61,12 +62,12 @@ public enum GraphDataset {
 
     /** Loads with the given policy for LINQS links to papers without a content row (ignored for npz). */
     public GraphData load(Path explicitFolder, MissingNodes policy) {
-        Path dir = DataPaths.resolve(folder, explicitFolder);
         String stem = name().toLowerCase(java.util.Locale.ROOT).replace("_npz", "");
         List<String> needed = switch (format) {
             case LINQS -> List.of(stem + ".content", stem + ".cites");
             case NPZ -> List.of(files.get(0).name());
         };
+        Path dir = DataPaths.resolve(folder, explicitFolder, needed.toArray(String[]::new));
         for (String f : needed) {
             if (!Files.isRegularFile(dir.resolve(f))) {
                 fetch(dir, f);

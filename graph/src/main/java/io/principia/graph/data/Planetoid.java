@@ -70,7 +70,8 @@ public final class Planetoid {
 
     /**
      * Loads {@code name} (cora or citeseer) from the folder {@link DataPaths#resolve} finds for
-     * "planetoid" ({@code explicitFolder}, else {@code <data root>/planetoid}, else the cache),
+     * "planetoid" ({@code explicitFolder}, else {@code <data root>/planetoid}, else {@code
+     * ../shared/data/planetoid} beside the checkout for launcher runs, else the cache),
      * downloading missing files from kimiyoung/planetoid at a pinned commit and checking their SHA-256.
      */
     public static Split load(Path explicitFolder, String name) {
@@ -78,7 +79,8 @@ public final class Planetoid {
         if (!key.equals("cora") && !key.equals("citeseer")) {
             throw new DataException("planetoid: unknown dataset '" + name + "', expected cora or citeseer");
         }
-        Path dir = DataPaths.resolve("planetoid", explicitFolder);
+        String[] files = PARTS.stream().map(part -> "ind." + key + "." + part).toArray(String[]::new);
+        Path dir = DataPaths.resolve("planetoid", explicitFolder, files);
         for (String part : PARTS) {
             String file = "ind." + key + "." + part;
             if (!Files.isRegularFile(dir.resolve(file))) {

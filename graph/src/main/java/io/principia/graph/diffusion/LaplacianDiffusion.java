@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * normalized adjacency, or attention computed once from the initial state (GRAND-l). For a
  * row-stochastic A constants are fixed points; for a column-stochastic A the node sum is conserved.
  *
- * <p>With {@link X0Source} on, GRAND's optional source is added: {@code + β·x0} (the reference's
- * {@code add_source}), β learnable (0 at init), x0 the encoder output set before each solve.
+ * <p>With {@link X0Source} on, the field owns the β of GRAND's optional {@code + β·x0} source (the
+ * reference's {@code add_source}); {@link X0Source#around} wraps this field with the term for a solve.
  */
 public final class LaplacianDiffusion extends OdeFunction {
     private Propagation adjacency;
@@ -38,12 +38,31 @@ public final class LaplacianDiffusion extends OdeFunction {
         this.x0Source = x0Source ? new X0Source(registerParameter("beta_train", Nd4j.scalar(dtype, 0.0))) : null;
     }
 
-    /** GRAND's β·x0 term, or null when off. */
+    /** GRAND's β·x0 term (its β is this field's {@code beta_train}; {@link X0Source#around} applies it per solve), or null when off. */
     public X0Source x0Source() { return x0Source; }
 
-    /** Replaces A (GRAND-l recomputes its attention from each forward's initial state). */
+    /** Replaces A. */
     public void setAdjacency(Propagation adjacency) {
         this.adjacency = adjacency;
+    }
+
+    /**
+     * This field with A replaced for one solve, sharing α (and β): GRAND-l computes its attention
+     * from each forward's initial state, and an adjoint backward that re-evaluates the field later
+     * must see that solve's A, not the latest forward's.
+     */
+    public OdeFunction on(Propagation a) {
+        LaplacianDiffusion shared = this;
+        return new OdeFunction() {
+            {
+                registerModule("diffusion", shared);
+            }
+
+            @Override
+            public Tensor forward(double t, Tensor x) {
+                return shared.diffuse(a, x);
+            }
+        };
     }
 
     public Propagation adjacency() { return adjacency; }
@@ -53,11 +72,14 @@ public final class LaplacianDiffusion extends OdeFunction {
 
     @Override
     public Tensor forward(double t, Tensor x) {
-        if (x.rank() != 2 || x.size(0) != adjacency.numNodes()) {
-            throw new IllegalArgumentException("diffusion state must be [" + adjacency.numNodes() + ", d], got "
+        return diffuse(adjacency, x);
+    }
+
+    private Tensor diffuse(Propagation a, Tensor x) {
+        if (x.rank() != 2 || x.size(0) != a.numNodes()) {
+            throw new IllegalArgumentException("diffusion state must be [" + a.numNodes() + ", d], got "
                     + Arrays.toString(x.shape()));
         }
-        Tensor f = adjacency.apply(x).sub(x).mul(diffusivity()); // [N, d]
-        return x0Source == null ? f : x0Source.addTo(f);
+        return a.apply(x).sub(x).mul(diffusivity()); // [N, d]
     }
 }

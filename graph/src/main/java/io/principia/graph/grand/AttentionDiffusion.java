@@ -21,7 +21,8 @@ import io.principia.ode.OdeFunction;
  *
  * The attention is recomputed from the current state at every evaluation, so the equation is
  * nonlinear in x. The graph should carry self-loops (the reference adds the missing ones). With
- * {@link X0Source} on, GRAND's {@code + β·x0} term is added.
+ * {@link X0Source} on, the field owns the β of GRAND's {@code + β·x0} term, which
+ * {@link X0Source#around} adds for a solve.
  */
 public final class AttentionDiffusion extends OdeFunction {
     private final Graph graph;
@@ -42,7 +43,7 @@ public final class AttentionDiffusion extends OdeFunction {
         this.x0Source = x0Source ? new X0Source(registerParameter("beta_train", Nd4j.scalar(dtype, 0.0))) : null;
     }
 
-    /** GRAND's β·x0 term, or null when off. */
+    /** GRAND's β·x0 term (its β is this field's {@code beta_train}; {@link X0Source#around} applies it per solve), or null when off. */
     public X0Source x0Source() { return x0Source; }
 
     /** σ(α), the diffusivity (1/2 at init). */
@@ -56,7 +57,6 @@ public final class AttentionDiffusion extends OdeFunction {
             throw new IllegalArgumentException("diffusion state must be [" + graph.numNodes() + ", d], got " + Arrays.toString(x.shape()));
         }
         Tensor w = attention.weights(graph, x);              // [E]
-        Tensor f = Spmm.apply(graph, w, x).sub(x).mul(diffusivity()); // [N, d]
-        return x0Source == null ? f : x0Source.addTo(f);
+        return Spmm.apply(graph, w, x).sub(x).mul(diffusivity()); // [N, d]
     }
 }

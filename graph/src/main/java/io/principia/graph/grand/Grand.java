@@ -150,9 +150,6 @@ public final class Grand extends Module {
             source = SourceTerm.centered(x0, sourceMask, config.sourceScale()); // [N, d]
             z0 = x0.add(source.mul(config.icxb()));
         }
-        if (config.x0Source()) {
-            (nonlinear != null ? nonlinear.x0Source() : laplacian.x0Source()).setX0(x0);
-        }
         OdeFunction field;
         List<Tensor> adjointParams = new ArrayList<>();
         Tensor w = null, wLeaf = null;
@@ -163,10 +160,14 @@ public final class Grand extends Module {
                 w = attention.weights(graph, z0); // [E], fixed during this solve
                 // The adjoint differentiates leaves only: it sees a detached copy, whose gradient is handed back to w below.
                 wLeaf = config.adjoint() ? Tensor.param(w.data()) : w;
-                laplacian.setAdjacency(new SparseAdjacency(graph, wLeaf));
                 adjointParams.add(wLeaf);
+                field = laplacian.on(new SparseAdjacency(graph, wLeaf)); // this solve's A
+            } else {
+                field = laplacian;
             }
-            field = laplacian;
+        }
+        if (config.x0Source()) {
+            field = (nonlinear != null ? nonlinear.x0Source() : laplacian.x0Source()).around(field, x0); // + β·x0, this solve's x0
         }
         adjointParams.addAll(field.parameters());
         Tensor y0 = z0;

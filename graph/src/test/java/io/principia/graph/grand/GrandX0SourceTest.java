@@ -35,8 +35,7 @@ class GrandX0SourceTest {
                 DataType.DOUBLE);
         f.x0Source().beta().data().assign(0.3);
         Tensor x0 = GradCheck.randomInput(3, 7, 4);
-        f.x0Source().setX0(x0);
-        Tensor xT = Odeint.of(f).method(Method.RK4).stepSize(0.25).solve(x0, 0.0, 2.0).last();
+        Tensor xT = Odeint.of(f.x0Source().around(f, x0)).method(Method.RK4).stepSize(0.25).solve(x0, 0.0, 2.0).last();
         assertEquals(0, xT.data().sub(x0.data().mul(1 + 0.3 * 2.0)).norm2Number().doubleValue(), 1e-12);
     }
 
@@ -90,10 +89,35 @@ class GrandX0SourceTest {
     }
 
     @Test
-    void solvingWithoutX0IsAClearError() {
+    void eachSolveKeepsItsOwnX0ForTheAdjointBackward() {
+        // The adjoint backward re-evaluates the field; a forward on other features in between must not change it.
+        Tensor x1 = features(), x2 = GradCheck.randomInput(99, 7, GrandTest.F);
+        Tensor y = Tensor.of(Nd4j.createFromArray(0, 1, 2));
+        for (GrandConfig.Diffusion d : GrandConfig.Diffusion.values()) {
+            List<INDArray> grads = new ArrayList<>();
+            for (boolean interleaved : new boolean[] {false, true}) {
+                Grand m = model(small(d).x0Source(true).adjoint(true), null, 17);
+                m.namedParameters().get("odefunc.beta_train").data().assign(0.4);
+                m.zeroGrad();
+                Tensor loss = Losses.crossEntropy(Indexing.indexSelect(m.forward(x1), 0, TRAIN), y);
+                if (interleaved) {
+                    m.forward(x2);
+                }
+                loss.backward();
+                grads.add(m.namedParameters().get("odefunc.beta_train").grad().dup());
+            }
+            assertEquals(grads.get(0).getDouble(0), grads.get(1).getDouble(0), 1e-12, d.name());
+            assertTrue(Math.abs(grads.get(0).getDouble(0)) > 1e-6, d + ": beta's gradient is not trivially zero");
+        }
+    }
+
+    @Test
+    void aStateOfAnotherShapeIsAClearError() {
         LaplacianDiffusion f = new LaplacianDiffusion(new DenseAdjacency(Tensor.of(Nd4j.eye(3).castTo(DataType.DOUBLE))), true,
                 DataType.DOUBLE);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.forward(0.0, GradCheck.randomInput(1, 3, 2)));
-        assertTrue(e.getMessage().contains("x0 is not set"), e.getMessage());
+        var forced = f.x0Source().around(f, GradCheck.randomInput(1, 3, 4));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> forced.forward(0.0, GradCheck.randomInput(2, 3, 2)));
+        assertTrue(e.getMessage().contains("[3, 2] does not match x0 [3, 4]"), e.getMessage());
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
         description = "GRAND/GRAND++ vs GCN/GAT with 1-20 labels per class on Cora/CiteSeer/Amazon Photo (LCC, GRAND++ splits).",
         footer = {"", "Defaults: --epochs 100 (GRAND models), --baseline-epochs 200 (GCN/GAT); T per dataset (--time);",
                 "rk4 with step 1; final-time protocol. Data: --data DIR with the dataset's files, else the data root",
-                "(PRINCIPIA_DATA or -Dprincipia.data)/<dataset>, else ~/.cache/principia."})
+                "(PRINCIPIA_DATA or -Dprincipia.data)/<dataset>, else ../shared/data/<dataset> beside the checkout,",
+                "else ~/.cache/principia."})
 public final class GrandLowLabel implements Callable<Integer> {
     public static final String NAME = "grand-lowlabel";
 
@@ -92,7 +93,7 @@ public final class GrandLowLabel implements Callable<Integer> {
                         + "source nodes: %s. Optimizer: %s.%s", grand.dev, firstSplit, firstSplit + splits - 1, epochs, baselineEpochs,
                         grand.releasedCodeSource ? "the seed-12345 split's training nodes (released-code quirk)" : "the split's training nodes",
                         grand.tunedOptimizer() ? "GRAND's tuned one (Adamax on Cora, else Adam), Adam for GCN/GAT" : "Adam",
-                        grand.x0Source ? " GRAND models add GRAND's beta*x0 source." : ""),
+                        grand.x0Source ? " GRAND (not GRAND++) adds its own beta*x0 source." : ""),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
         table.appendFrom(dir, grand.append);
         for (String name : datasets) {

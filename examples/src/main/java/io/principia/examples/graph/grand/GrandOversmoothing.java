@@ -89,9 +89,10 @@ public final class GrandOversmoothing implements Callable<Integer> {
         AccuracyTable table = new AccuracyTable("Over-smoothing: test accuracy vs diffusion time T", "T =", List.of(
                 "Test accuracy (%), mean ± sample std (number of splits). Protocol: " + protocol.describe(grand.earlyStopFactor) + ".",
                 String.format(Locale.ROOT, "%s, largest connected component, GRAND++ splits with %d labels per class and %d development "
-                        + "nodes, split seeds 0..%d; %d epochs; solver %s; optimizer %s.", dataset, labels, grand.dev, splits - 1, epochs,
-                        grand.config(dataset, 1.0).describe().replaceAll("^.* T=1.0 ", ""),
-                        grand.tunedOptimizer() && dataset.equals("cora") ? "Adamax" : "Adam"),
+                        + "nodes, split seeds 0..%d; %d epochs; solver %s; optimizer %s%s.", dataset, labels, grand.dev, splits - 1, epochs,
+                        grand.config(dataset, 1.0).x0Source(false).describe().replaceAll("^.* T=1.0 ", ""),
+                        grand.tunedOptimizer() && dataset.equals("cora") ? "Adamax" : "Adam",
+                        grand.x0Source ? "; GRAND (not GRAND++) adds its own beta*x0 source" : ""),
                 "Command: `" + String.join(" ", io.principia.examples.cli.Launcher.arguments()) + "`"));
         table.appendFrom(dir, grand.append);
         for (double t : times) {
